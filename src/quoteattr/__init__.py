@@ -1,0 +1,61 @@
+"""quoteattr: who said what in news text.
+
+``extract_quotes(text)`` finds every quotation in quotation marks and links it to its speaker
+and reporting verb, as frozen records with character offsets into ``text``::
+
+    >>> import quoteattr
+    >>> quotes = quoteattr.extract_quotes('"We will go on," the mayor said.')  # doctest: +SKIP
+    >>> quotes[0].speaker.text, quotes[0].cue.lemma  # doctest: +SKIP
+    ('the mayor', 'say')
+
+Importing quoteattr is cheap: spaCy and the parsing pipeline load on first use.
+"""
+
+from __future__ import annotations
+
+from quoteattr._extractor import QuoteExtractor, extract_quotes
+from quoteattr._marks import find_quote_marks
+from quoteattr._types import (
+    AttributionMethod,
+    Cue,
+    MarkStyle,
+    Quote,
+    QuoteKind,
+    QuoteMarkSpan,
+    Speaker,
+    asdict,
+)
+from quoteattr.errors import (
+    MissingComponentError,
+    MissingParseError,
+    ModelNotFoundError,
+    QuoteAttrError,
+)
+
+__all__ = [
+    "AttributionMethod",
+    "Cue",
+    "MarkStyle",
+    "MissingComponentError",
+    "MissingParseError",
+    "ModelNotFoundError",
+    "Quote",
+    "QuoteAttrError",
+    "QuoteExtractor",
+    "QuoteKind",
+    "QuoteMarkSpan",
+    "Speaker",
+    "asdict",
+    "extract_quotes",
+    "find_quote_marks",
+]
+
+
+def __getattr__(name: str) -> str:
+    # The version lives in one place, the package metadata; read it only when asked.
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415
+
+        return version("quoteattr")
+    msg = f"module 'quoteattr' has no attribute {name!r}"
+    raise AttributeError(msg)

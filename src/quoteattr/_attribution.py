@@ -1,0 +1,672 @@
+"""Attribution: link each quote to its reporting cue and the mention of its speaker.
+
+The rules run in the order news style makes most reliable, and the first that matches wins:
+
+1. the reporting clause right after the quote: ``"…," Blinken told reporters`` /
+   ``"…," said Blinken`` / ``"…," according to officials``;
+2. the reporting clause right before it: ``Blinken said: "…"`` / ``He added, "…"`` /
+   ``According to officials, "…"`` (also when the clause ends the previous paragraph with a
+   colon);
+3. a cue that governs the quote in the dependency tree, anywhere in its sentence:
+   ``criticizing the campaign as "over the top"``;
+4. continuation: a quote with no reporting clause of its own, right after an attributed quote
+   of the same or the previous paragraph, with no reporter sentence in between.
+
+Rules 1 and 2 read the tokens' universal part-of-speech tags and the cue lexicon, which small
+parsers get right far more often than the attachments around quotation marks. The dependency
+tree (through :mod:`quoteattr._relations`) then supplies the speaker and the extent of its
+noun phrase, with the tagged words next to the cue as the fallback.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import attrs
+
+from quoteattr._relations import Rel
+from quoteattr._types import AttributionMethod, QuoteKind
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from spacy.tokens import Doc, Token
+
+    from quoteattr._cues import CueLexicon
+    from quoteattr._layout import DocLayout, QuoteRegion
+    from quoteattr._relations import Relations
+
+__all__ = ["Attribution", "Attributor", "QuoteAttribution"]
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
+# Tags that may appear inside a noun phrase naming a speaker.
+_NOUN_PHRASE = NOMINAL | {"DET", "ADJ", "PART", "X", "SYM"}
+# Tags allowed between a cue and the quote it introduces: objects and prepositional phrases
+# ("told reporters in Tel Aviv:"), adverbs ("said simply,"), never another verb or a "that".
+_CUE_TO_QUOTE = _NOUN_PHRASE | {"ADP", "ADV", "CCONJ", "PUNCT"}
+# Tags allowed between a quote and the cue that follows its speaker ("…," Smith, 57, later told).
+_QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
+_VERBAL = frozenset({"VERB", "AUX"})
+_DASHES = frozenset({"-", "—", "–", "--"})
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+_EXPLETIVES = frozenset({"there", "here"})
+_TRAILING_NOISE = frozenset({"ADV", "AUX", "PART", "CCONJ", "SCONJ", "ADP"})
+_LEADING_NOISE = frozenset({"CCONJ", "SCONJ", "ADV", "ADP"})
+# Relations through which a quote inside a clause is still reported by the verb above it:
+# "said he wanted to "drain the swamp"" climbs wanted → said; an adverbial clause does not.
+_COMPLEMENTS = frozenset(
+    {Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT, Rel.CONJUNCT, Rel.OBJECT, Rel.OTHER}
+)
+# Proper nouns that never continue a speaker's name: "said Smith Tuesday".
+_CALENDAR_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+    | {"january", "february", "march", "april", "may", "june", "july", "august"}
+    | {"september", "october", "november", "december", "today", "tonight"}
+)
+_MAX_SPEAKER_TOKENS = 40
+_MAX_TAG_SENTENCE_TOKENS = 8
+_MAX_CUE_TO_QUOTE_TOKENS = 12
+_MAX_CLIMB = 8
+_MAX_SUBJECT_CLIMB = 3
+
+
+@attrs.frozen
+class Attribution:
+    """Which tokens are the cue and the speaker of a quote, and which rule said so."""
+
+    cue_first: int
+    cue_stop: int
+    lemma: str
+    method: AttributionMethod
+    #: Head token of the speaker mention and the mention's token range.
+    speaker_head: int
+    speaker_first: int
+    speaker_stop: int
+
+
+@attrs.frozen
+class QuoteAttribution:
+    """A quote region with its kind and attribution (``None`` when no rule matched)."""
+
+    region: QuoteRegion
+    kind: QuoteKind
+    attribution: Attribution | None
+
+
+@attrs.frozen
+class _Mention:
+    head: int
+    first: int
+    stop: int
+
+
+class Attributor:
+    """Applies the attribution rules to one parsed document."""
+
+    def __init__(self, layout: DocLayout, relations: Relations, lexicon: CueLexicon) -> None:
+        """Prepare to attribute the quotes of *layout* with a label scheme and a lexicon."""
+        self.layout = layout
+        self.doc: Doc = layout.doc
+        self.relations = relations
+        self.lexicon = lexicon
+
+    # -- the whole document -------------------------------------------------------------
+
+    def attribute_all(self) -> list[QuoteAttribution]:
+        """Return every quote of the document with its kind and attribution, in order."""
+        results: list[QuoteAttribution] = []
+        for region in self.layout.regions:
+            attribution = self.attribute(region)
+            kind = self.kind_of(region, attribution)
+            if attribution is None and kind is QuoteKind.DIRECT and results:
+                attribution = self._continuation(results[-1], region)
+            results.append(QuoteAttribution(region, kind, attribution))
+        return results
+
+    def attribute(self, region: QuoteRegion) -> Attribution | None:
+        """Return the attribution of one quote from its own reporting clause, if any."""
+        if region.content_first >= region.content_stop:
+            return None
+        left = self.layout.left_frame(region) or self._lead_in(region)
+        right = self.layout.right_frame(region) or self._tag_sentence(region)
+        after = self._cue_after(right, region)
+        before = self._cue_before(left)
+        # A comma closing the quote announces the attribution that follows it; a participle
+        # after the quote ("…," adding that) is weaker than a clause before it.
+        after_first = region.marks.text.rstrip().endswith(",") or not left
+        if after is not None and self.doc[after.cue_first].tag_ == "VBG":
+            after_first = False
+        for found in (after, before) if after_first else (before, after):
+            if found is not None:
+                return found
+        return self._embedded(region)
+
+    def kind_of(self, region: QuoteRegion, attribution: Attribution | None) -> QuoteKind:
+        """DIRECT when the quote is a whole utterance framed by its reporting clause."""
+        left = self.layout.left_frame(region)
+        right = self.layout.right_frame(region)
+        method = attribution.method if attribution else None
+        cue_adjacent = (
+            attribution is not None and bool(left) and attribution.cue_stop - 1 == left[-1]
+        )
+        starts_utterance = (
+            not left
+            or cue_adjacent
+            or method is AttributionMethod.CUE_BEFORE
+            or self.doc[left[-1]].text == ":"
+            or (method is AttributionMethod.ACCORDING_TO and self.doc[left[-1]].text == ",")
+        )
+        ends_utterance = (
+            not right
+            or method is AttributionMethod.CUE_AFTER
+            or self.doc[right[0]].text in {".", "!", "?", ";", ":", "…"}
+            or region.marks.text.rstrip().endswith((".", ",", "!", "?", "…", "—", "-", ";", ":"))
+        )
+        return QuoteKind.DIRECT if starts_utterance and ends_utterance else QuoteKind.PARTIAL
+
+    def _tag_sentence(self, region: QuoteRegion) -> list[int]:
+        """A bare ``Trump said.`` right after a quote that ended with a full stop.
+
+        Writers often close the quote with a period and still attach the reporting clause;
+        only a short sentence that is nothing but speaker and cue is taken.
+        """
+        layout = self.layout
+        if region.stop >= len(self.doc) or region.stop == 0:
+            return []
+        sentence = layout.sentence_of[region.stop]
+        if sentence == layout.sentence_of[region.stop - 1]:
+            return []
+        tokens = layout.reporter_tokens(sentence)
+        if not tokens or tokens[0] != region.stop or len(tokens) > _MAX_TAG_SENTENCE_TOKENS:
+            return []
+        if self.doc[tokens[-1]].text != "." or layout.paragraph_of[tokens[0]] != region.paragraph:
+            return []
+        if any(self._is_verb(self.doc[i]) and not self._is_cue(self.doc[i]) for i in tokens):
+            return []
+        return tokens
+
+    def _lead_in(self, region: QuoteRegion) -> list[int]:
+        """The clause ending in a colon just before a quote that opens a paragraph.
+
+        News style introduces a block quote at the end of the previous paragraph
+        ("Cruz continued:"); the paragraph break must not hide that clause.
+        """
+        layout = self.layout
+        i = region.first - 1
+        while i >= 0 and self.doc[i].is_space:
+            i -= 1
+        if i < 0 or self.doc[i].text != ":" or not layout.is_outside(i):
+            return []
+        return [j for j in layout.reporter_tokens(layout.sentence_of[i]) if j <= i]
+
+    # -- rule 1: the reporting clause after the quote -----------------------------------
+
+    def _cue_after(self, frame: Sequence[int], region: QuoteRegion) -> Attribution | None:
+        tokens = list(frame)
+        while tokens and self.doc[tokens[0]].text == ",":
+            tokens.pop(0)
+        if not tokens:
+            return None
+        according = self._according_to(tokens, 0)
+        if according is not None:
+            return according
+        if self.doc[tokens[0]].pos_ == "CCONJ" or self.doc[tokens[0]].lower_ in _RELATIVE_PRONOUNS:
+            # "…," but he denied it / "Opening Night," which airs Monday: not an attribution.
+            return None
+        start = 1 if self.doc[tokens[0]].pos_ == "ADV" and len(tokens) > 1 else 0
+        if self._is_cue(self.doc[tokens[start]]):
+            return self._cue_then_speaker(self.doc[tokens[start]], tokens[start + 1 :], region)
+        return self._speaker_then_cue(tokens)
+
+    def _cue_then_speaker(
+        self, cue: Token, rest: Sequence[int], region: QuoteRegion
+    ) -> Attribution | None:
+        """``"…," said Blinken`` — or, for a participle, ``"…," adding …`` (speaker before)."""
+        if cue.tag_ == "VBG":
+            speaker = self._tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
+        else:
+            speaker = self._tree_speaker(cue, rest) or self._noun_phrase_after(rest)
+        if speaker is None:
+            return None
+        return self._make(cue, self._method_for(cue, AttributionMethod.CUE_AFTER), speaker)
+
+    def _speaker_then_cue(self, tokens: Sequence[int]) -> Attribution | None:
+        """``"…," Blinken told reporters`` — a noun phrase, then the cue."""
+        for position in range(min(len(tokens), _MAX_SPEAKER_TOKENS)):
+            token = self.doc[tokens[position]]
+            before = tokens[:position]
+            if self._is_cue(token) and self.relations.rel(token) is not Rel.RELATIVE_CLAUSE:
+                if not any(self.doc[i].pos_ in NOMINAL for i in before):
+                    return None
+                speaker = self._tree_speaker(token, tokens)
+                if speaker is None and self.relations.passive_subject(token) is not None:
+                    return None  # "…," he was told: the subject only listened
+                speaker = speaker or self._noun_phrase(before)
+                if speaker is None:
+                    return None
+                method = self._method_for(token, AttributionMethod.CUE_AFTER)
+                return self._make(token, method, speaker)
+            if token.pos_ not in _QUOTE_TO_CUE and not self._inside_insertion(before):
+                return None
+        return None
+
+    def _inside_insertion(self, before: Sequence[int]) -> bool:
+        """Whether a comma or relative pronoun opened an insertion ("Smith, who met …,")."""
+        return any(
+            self.doc[i].text == "," or self.doc[i].lower_ in _RELATIVE_PRONOUNS for i in before
+        )
+
+    # -- rule 2: the reporting clause before the quote ----------------------------------
+
+    def _cue_before(self, frame: Sequence[int]) -> Attribution | None:
+        if not frame:
+            return None
+        for start in range(len(frame) - 1):
+            according = self._according_to(frame, start)
+            if according is not None:
+                return according
+        found = self._walk_back_to_cue(frame)
+        if found is None and self.doc[frame[-1]].text == ":":
+            found = self._colon_clause(frame) or self._colon(frame)
+        return found
+
+    def _colon_clause(self, frame: Sequence[int]) -> Attribution | None:
+        """The cue of a clause a colon closes, whatever its object holds.
+
+        "Renner recalled the night the water broke through:" — walking back stops at
+        "broke"; the tree leads from the colon up to "recalled".
+        """
+        members = set(frame)
+        node = self.doc[frame[-1]]
+        for _ in range(_MAX_SUBJECT_CLIMB + 1):
+            if node.head is node or node.head.i not in members:
+                return None
+            node = node.head
+            if self._is_cue(node) and self._governs_at_distance(node):
+                return self._clause_before(node, frame, frame.index(node.i), set_off=True)
+        return None
+
+    def _walk_back_to_cue(self, frame: Sequence[int]) -> Attribution | None:
+        """From the opening mark back over objects and adverbials to the cue."""
+        position = len(frame) - 1
+        set_off = self.doc[frame[position]].text in {":", ","}
+        if set_off:
+            position -= 1
+        lowest = max(0, position - _MAX_CUE_TO_QUOTE_TOKENS)
+        while position >= lowest:
+            token = self.doc[frame[position]]
+            if token.text in _DASHES:
+                return None
+            if self._is_cue(token):
+                return self._clause_before(token, frame, position, set_off)
+            if token.pos_ not in _CUE_TO_QUOTE or token.lower_ == "that":
+                return None
+            position -= 1
+        return None
+
+    def _colon(self, frame: Sequence[int]) -> Attribution | None:
+        """``Pollster Jane Roe: "…"`` — a bare noun phrase and a colon introduce the quote."""
+        colon = frame[-1]
+        words: list[int] = []
+        for i in reversed(frame[:-1]):
+            if self.doc[i].text in _DASHES:
+                break
+            words.insert(0, i)
+        if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
+            return None
+        if any(self._is_verb(self.doc[i]) for i in words):
+            return None
+        if not any(self.doc[i].pos_ in {"PROPN", "NOUN"} for i in words):
+            return None
+        speaker = self._noun_phrase(words)
+        if speaker is None:
+            return None
+        return Attribution(
+            cue_first=colon,
+            cue_stop=colon + 1,
+            lemma=":",
+            method=AttributionMethod.COLON,
+            speaker_head=speaker.head,
+            speaker_first=speaker.first,
+            speaker_stop=speaker.stop,
+        )
+
+    def _clause_before(
+        self, cue: Token, frame: Sequence[int], position: int, set_off: bool
+    ) -> Attribution | None:
+        # A clause introduces the quote when a colon or comma sets the quote off, or when the
+        # cue stands right before it; words in between make the quote embedded in the clause
+        # ("called the plan "reckless""), where only unambiguous cues count.
+        introduces = set_off or position == len(frame) - 1
+        if not introduces and not self._governs_at_distance(cue):
+            return None
+        # A participle ("…, saying:") has no subject of its own; the noun before it is
+        # usually an object, so only the parse may name the speaker.
+        participle = cue.tag_ == "VBG"
+        speaker = (
+            self._tree_speaker(cue, frame[:position])
+            or (None if participle else self._noun_phrase_before(frame[:position]))
+            or self._tree_speaker(cue, frame[position + 1 :])
+        )
+        if (
+            speaker is None
+            and not participle
+            and all(self.doc[i].pos_ in {"ADV", "CCONJ", "PUNCT"} for i in frame[:position])
+        ):
+            # Inverted, as in "Continued Stone: "…"": the speaker follows the cue.
+            speaker = self._noun_phrase_after(frame[position + 1 :])
+        if speaker is None:
+            return None
+        default = AttributionMethod.CUE_BEFORE if introduces else AttributionMethod.EMBEDDED
+        return self._make(cue, self._method_for(cue, default), speaker)
+
+    # -- "according to" ------------------------------------------------------------------
+
+    def _according_to(self, tokens: Sequence[int], start: int) -> Attribution | None:
+        if start + 2 >= len(tokens):
+            return None
+        according, to = self.doc[tokens[start]], self.doc[tokens[start + 1]]
+        if according.lower_ != "according" or to.lower_ != "to":
+            return None
+        rest = tokens[start + 2 :]
+        noun = self.relations.according_to_object(according)
+        speaker = self._mention(noun, rest) if noun is not None else None
+        speaker = speaker or self._noun_phrase_after(rest)
+        if speaker is None:
+            return None
+        return Attribution(
+            cue_first=according.i,
+            cue_stop=to.i + 1,
+            lemma="according to",
+            method=AttributionMethod.ACCORDING_TO,
+            speaker_head=speaker.head,
+            speaker_first=speaker.first,
+            speaker_stop=speaker.stop,
+        )
+
+    # -- rule 3: a cue that governs the quote ---------------------------------------------
+
+    def _embedded(self, region: QuoteRegion) -> Attribution | None:
+        cue = self._governing_cue(region)
+        if cue is None:
+            return None
+        speaker = self._tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
+        if speaker is None:
+            return None
+        return self._make(cue, self._method_for(cue, AttributionMethod.EMBEDDED), speaker)
+
+    def _governing_cue(self, region: QuoteRegion) -> Token | None:
+        """The first cue above the quote in the tree, within its sentence."""
+        layout = self.layout
+        for i in range(region.content_first, region.content_stop):
+            node = self.doc[i]
+            steps = 0
+            while node.head is not node and steps < _MAX_CLIMB:
+                head = node.head
+                if layout.sentence_of[head.i] != region.sentence:
+                    break
+                # Leaving a reporter clause of its own: only complements are reported.
+                leaves_clause = layout.is_outside(node.i) and node.pos_ in _VERBAL
+                if leaves_clause and self.relations.rel(node) not in _COMPLEMENTS:
+                    break
+                if (
+                    layout.is_outside(head.i)
+                    and self._is_verb(head)
+                    and self._governs_at_distance(head)
+                ):
+                    return head
+                node = head
+                steps += 1
+        return None
+
+    # -- rule 4: continuation -----------------------------------------------------------
+
+    def _continuation(self, previous: QuoteAttribution, region: QuoteRegion) -> Attribution | None:
+        if previous.attribution is None:
+            return None
+        layout = self.layout
+        previous_last = max(previous.region.stop - 1, previous.region.first)
+        if region.paragraph - layout.paragraph_of[previous_last] > 1:
+            return None
+        # Any reporter sentence of its own between the two quotes breaks the chain.
+        allowed = {previous.region.sentence, layout.sentence_of[previous_last]}
+        for i in range(previous.region.stop, region.first):
+            token = self.doc[i]
+            reporter_word = layout.is_outside(i) and not (token.is_space or token.is_punct)
+            if reporter_word and layout.sentence_of[i] not in allowed:
+                return None
+        return attrs.evolve(previous.attribution, method=AttributionMethod.CONTINUATION)
+
+    # -- cues -----------------------------------------------------------------------------
+
+    def _is_verb(self, token: Token) -> bool:
+        return token.pos_ in _VERBAL or token.tag_.startswith("VB")
+
+    def _is_cue(self, token: Token) -> bool:
+        """Whether *token* is a reporting verb (trusting inflected forms over bad tags)."""
+        if len(token.text) > 1 and token.text.isupper():
+            return False  # headline capitals: "RED STATES OUTNUMBER BLUE STATES"
+        if (
+            token.i > 0
+            and self.doc[token.i - 1].text in _DASHES
+            and not self.doc[token.i - 1].whitespace_
+        ):
+            return False  # a compound adjective: "self-described", "so-called"
+        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        if lemma is None:
+            return False
+        if self._is_verb(token):
+            return True
+        # Small taggers call "says" a noun and "added" an adjective; an inflected form
+        # right next to a quote is still the cue. A bare lemma ("the report") is not.
+        word = token.lower_
+        return word != lemma and word in self.lexicon.forms and not word.endswith("ing")
+
+    def _governs_at_distance(self, token: Token) -> bool:
+        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        return lemma is not None and self.lexicon.governs_at_distance(lemma)
+
+    def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
+        node = cue
+        for _ in range(2):
+            if node.head is node:
+                break
+            node = node.head
+            if node.lemma_ == "quote":
+                return AttributionMethod.QUOTED_AS_SAYING
+        return default
+
+    def _make(self, cue: Token, method: AttributionMethod, speaker: _Mention) -> Attribution:
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_
+        return Attribution(
+            cue_first=cue.i,
+            cue_stop=cue.i + 1,
+            lemma=lemma,
+            method=method,
+            speaker_head=speaker.head,
+            speaker_first=speaker.first,
+            speaker_stop=speaker.stop,
+        )
+
+    # -- speakers from the tree -------------------------------------------------------
+
+    def _tree_speaker(self, cue: Token, allowed: Sequence[int]) -> _Mention | None:
+        """The speaker the parse gives *cue*, if it lies among the *allowed* tokens."""
+        head = self._subject_of(cue)
+        if head is None or head.i not in allowed:
+            return None
+        mention = self._mention(head, allowed)
+        if mention is not None and mention.stop <= cue.i:
+            mention = self._extend_to_cue(mention, cue, allowed)
+        return mention
+
+    def _subject_of(self, cue: Token) -> Token | None:
+        relations = self.relations
+        subject = relations.subject(cue)
+        if subject is None and relations.passive_subject(cue) is not None:
+            # "was told by the mayor": the agent spoke; "was told" alone: the subject listened.
+            subject = relations.agent(cue)
+        if subject is None and relations.rel(cue) is not Rel.ROOT:
+            subject = self._clause_subject_above(cue)
+        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+            # "Smith, who said …": the antecedent the relative clause hangs from.
+            is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head is not cue
+            subject = cue.head if is_relative else None
+        if subject is None or subject.pos_ not in NOMINAL | {"DET"}:
+            return None
+        return None if subject.lower_ in _EXPLETIVES else subject
+
+    def _clause_subject_above(self, cue: Token) -> Token | None:
+        """The subject of the clause a subjectless cue hangs from ("…, saying").
+
+        Climbs over nouns too: small parsers often attach a participle to the nearest noun
+        ("noted her years as senator, saying" → senator), where the clause's subject spoke.
+        "X was quoted as saying" resolves to X.
+        """
+        relations = self.relations
+        node = cue
+        for _ in range(_MAX_SUBJECT_CLIMB):
+            governor = relations.governor(node)
+            if governor is None:
+                return None
+            if governor.lemma_ == "quote":
+                return relations.passive_subject(governor) or relations.subject(governor)
+            if self._is_verb(governor):
+                found = relations.subject(governor) or relations.passive_subject(governor)
+                if found is not None:
+                    return found
+            node = governor
+        return None
+
+    def _mention(self, head: Token, allowed: Sequence[int]) -> _Mention | None:
+        """The noun phrase headed by *head*, clipped to the *allowed* tokens.
+
+        It keeps appositions and relative clauses ("Biden, who served 36 years in the
+        Senate"), as readers and annotators do, but not a relative clause that reports
+        speech of its own ("Smith, who also said that …"), and it always keeps the whole
+        proper name around the head, whatever the parser attached to it.
+        """
+        permitted = set(allowed)
+        if head.i not in permitted or not self.layout.is_outside(head.i):
+            return None
+        first = head.i
+        while first - 1 in permitted and (
+            first - 1 >= head.left_edge.i or self._continues_name(first - 1, head)
+        ):
+            first -= 1
+        stop = head.i + 1
+        right_edge = head.right_edge.i
+        while stop in permitted and (stop <= right_edge or self._continues_name(stop, head)):
+            if self._opens_reporting_clause(stop, right_edge):
+                break
+            stop += 1
+        return self._trimmed(head.i, first, stop)
+
+    def _continues_name(self, i: int, head: Token) -> bool:
+        """Whether token *i* carries on the name around *head* ("councillor Ruth Elland")."""
+        token = self.doc[i]
+        return (
+            head.pos_ in {"PROPN", "NOUN"}
+            and token.pos_ == "PROPN"
+            and token.lower_ not in _CALENDAR_WORDS
+            and token.ent_type_ not in {"DATE", "TIME"}
+        )
+
+    def _opens_reporting_clause(self, i: int, right_edge: int) -> bool:
+        doc = self.doc
+        if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in _RELATIVE_PRONOUNS:
+            return False
+        return any(self._is_cue(doc[j]) for j in range(i + 2, right_edge + 1))
+
+    def _extend_to_cue(self, mention: _Mention, cue: Token, allowed: Sequence[int]) -> _Mention:
+        """Widen a speaker before its cue over the appositions around it.
+
+        "Smith, the mayor, said": the insertion up to the last comma before the cue joins
+        the mention (what follows that comma is the verb group: "was quoted as"). "Smith, a
+        former engineer, said", where the parser made "engineer" the subject, takes the
+        name before the comma in too.
+        """
+        permitted = set(allowed)
+        doc = self.doc
+        first, stop = mention.first, mention.stop
+        between = [i for i in allowed if stop <= i < cue.i]
+        commas = [i for i in between if doc[i].text == ","]
+        if between and doc[between[0]].text == "," and len(commas) >= 2:
+            verb_group = [i for i in between if i > commas[-1]]
+            if not any(doc[i].pos_ in NOMINAL for i in verb_group):
+                stop = commas[-1]
+        if (
+            doc[mention.head].pos_ == "NOUN"
+            and first - 1 in permitted
+            and doc[first - 1].text == ","
+        ):
+            start = first - 1
+            while start - 1 in permitted and doc[start - 1].pos_ in _NOUN_PHRASE:
+                start -= 1
+            # Only a name opening the clause: "In April, Trump" is no apposition.
+            opens_clause = start == allowed[0] or doc[start - 1].is_punct
+            if opens_clause and any(doc[i].pos_ == "PROPN" for i in range(start, first - 1)):
+                first = start
+        return self._trimmed(mention.head, first, stop) or mention
+
+    def _trimmed(self, head: int, first: int, stop: int) -> _Mention | None:
+        doc = self.doc
+        while first < head and (doc[first].is_punct or doc[first].pos_ in _LEADING_NOISE):
+            first += 1
+        while stop - 1 > head and (doc[stop - 1].is_punct or doc[stop - 1].pos_ in _TRAILING_NOISE):
+            stop -= 1
+        if first >= stop:
+            return None
+        return _Mention(head=head, first=first, stop=stop)
+
+    # -- speakers from the tagged words next to the cue -----------------------------------
+
+    def _noun_phrase(self, tokens: Sequence[int]) -> _Mention | None:
+        """The noun phrase formed by all of *tokens* (already checked to be one)."""
+        words = list(tokens)
+        while words and self.doc[words[-1]].lower_ in _RELATIVE_PRONOUNS:
+            words.pop()  # "a shirt that read …": the antecedent is the speaker
+        if not words or len(words) > _MAX_SPEAKER_TOKENS:
+            return None
+        head = self._noun_phrase_head(words)
+        if head is None:
+            return None
+        return self._trimmed(head, words[0], words[-1] + 1)
+
+    def _noun_phrase_before(self, tokens: Sequence[int]) -> _Mention | None:
+        """The noun phrase that ends *tokens* ("… Sen. Jane Roe" before "said")."""
+        position = len(tokens)
+        while position > 0:
+            token = self.doc[tokens[position - 1]]
+            if not (token.pos_ in _NOUN_PHRASE or token.text in {",", "-", "&"}):
+                break
+            position -= 1
+        return self._noun_phrase(tokens[position:])
+
+    def _noun_phrase_after(self, tokens: Sequence[int]) -> _Mention | None:
+        """The noun phrase that begins *tokens* ("said Antony Blinken")."""
+        run: list[int] = []
+        for i in tokens[:_MAX_SPEAKER_TOKENS]:
+            token = self.doc[i]
+            joins = token.text in {"-", "&"} or (token.lower_ in {"of", "for"} and bool(run))
+            if token.pos_ in _NOUN_PHRASE or joins:
+                run.append(i)
+            else:
+                break
+        while run and self.doc[run[-1]].lower_ in {"of", "for", "-", "&"}:
+            run.pop()
+        return self._noun_phrase(run)
+
+    def _noun_phrase_head(self, words: Sequence[int]) -> int | None:
+        doc = self.doc
+        for i in words:
+            if doc[i].pos_ == "PRON":
+                return i
+        # The last noun before any insertion ("Jim Bennett, 57, …" → Bennett).
+        head = None
+        for i in words:
+            if head is not None and doc[i - 1].text == ",":
+                break
+            if doc[i].pos_ in NOMINAL:
+                head = i
+        return head

@@ -1,0 +1,109 @@
+"""The reporting-cue lexicon: which words introduce what someone said.
+
+The lemmas live in ``data/cues.tsv`` (with a category each) so they can be reviewed and
+extended without touching code. A token is recognised by its lemma, or by its word form when
+the lemmatizer got it wrong (small pipelines often tag "says" as a noun); the forms are derived
+from the lemmas with English inflection rules plus ``data/irregular_forms.tsv``.
+"""
+
+from __future__ import annotations
+
+import enum
+import functools
+from importlib import resources
+from typing import TYPE_CHECKING
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = ["CueCategory", "CueLexicon", "default_lexicon"]
+
+_VOWELS = frozenset("aeiou")
+_SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+
+
+class CueCategory(enum.Enum):
+    """What a cue verb reports."""
+
+    SPEECH = "speech"
+    STANCE = "stance"
+    MANNER = "manner"
+    COGNITION = "cognition"
+
+
+@attrs.frozen
+class CueLexicon:
+    """Cue lemmas with their categories, and the word forms that map back to them."""
+
+    categories: dict[str, CueCategory]
+    forms: dict[str, str]
+    #: Lemmas trusted as cues only right next to a quote.
+    adjacent_only: frozenset[str] = frozenset()
+
+    def lemma_of(self, word: str, lemma: str) -> str | None:
+        """Return the cue lemma for a token with this *word* form and *lemma*, if it is a cue."""
+        lemma = lemma.lower()
+        if lemma in self.categories:
+            return lemma
+        return self.forms.get(word.lower())
+
+    def governs_at_distance(self, lemma: str) -> bool:
+        """Whether *lemma* may report a quote it governs away from the quote's edges."""
+        return lemma in self.categories and lemma not in self.adjacent_only
+
+    def category(self, lemma: str) -> CueCategory | None:
+        """Return the category of a cue *lemma*, or ``None`` if it is not a cue."""
+        return self.categories.get(lemma)
+
+    def __len__(self) -> int:
+        return len(self.categories)
+
+
+def _rows(name: str) -> Iterator[list[str]]:
+    text = resources.files("quoteattr").joinpath("data", name).read_text(encoding="utf-8")
+    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
+    next(lines)  # the header row
+    for line in lines:
+        yield [cell.strip() for cell in line.split("\t")]
+
+
+def _ends_vowel_consonant(lemma: str) -> bool:
+    return len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS
+
+
+def regular_forms(lemma: str) -> set[str]:
+    """Return the regular inflections of a verb *lemma* (-s, -ed, -ing).
+
+    Final-consonant doubling depends on stress (and "qu" spells a consonant), which
+    spelling does not show, so both spellings are produced ("admitted"/"admited",
+    "quipped"); the wrong one is simply never seen.
+    """
+    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
+        stem = lemma[:-1]
+        return {stem + "ies", stem + "ied", lemma + "ing"}
+    third = lemma + ("es" if lemma.endswith(_SIBILANT_ENDINGS) else "s")
+    if lemma.endswith("e"):
+        stem = lemma if lemma.endswith(("ee", "ye", "oe")) else lemma[:-1]
+        return {third, lemma + "d", stem + "ing"}
+    forms = {third, lemma + "ed", lemma + "ing"}
+    if _ends_vowel_consonant(lemma):
+        doubled = lemma + lemma[-1]
+        forms |= {doubled + "ed", doubled + "ing"}
+    return forms
+
+
+@functools.cache
+def default_lexicon() -> CueLexicon:
+    """Return the lexicon shipped with quoteattr (loaded once)."""
+    categories: dict[str, CueCategory] = {}
+    adjacent_only: set[str] = set()
+    for lemma, category, scope in _rows("cues.tsv"):
+        categories[lemma] = CueCategory(category)
+        if scope == "adjacent":
+            adjacent_only.add(lemma)
+    # Earlier lemmas win a shared regular form; irregular forms override them all.
+    forms = {form: lemma for lemma in reversed(categories) for form in regular_forms(lemma)}
+    forms.update((form, lemma) for form, lemma in _rows("irregular_forms.tsv"))
+    return CueLexicon(categories=categories, forms=forms, adjacent_only=frozenset(adjacent_only))

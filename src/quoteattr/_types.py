@@ -1,0 +1,234 @@
+"""The result types: plain frozen records with character offsets, no spaCy objects.
+
+They outlive the ``Doc`` they came from, pickle across processes and serialise to JSON with
+``to_dict()``. Every ``start``/``end`` pair is a half-open character range into the caller's
+original string, so ``source[x.start:x.end] == x.text`` for every record that has a ``text``.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING, Any, Protocol
+
+import attrs
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "AttributionMethod",
+    "Cue",
+    "MarkStyle",
+    "Quote",
+    "QuoteKind",
+    "QuoteMarkSpan",
+    "Speaker",
+    "asdict",
+]
+
+
+class QuoteKind(str, enum.Enum):
+    """How a quotation sits in the reporter's text."""
+
+    #: A quoted utterance framed by a reporting clause: ``"We will go," she said.``
+    DIRECT = "direct"
+    #: A quoted fragment inside the reporter's own sentence: ``called the plan "a farce"``.
+    PARTIAL = "partial"
+
+
+class AttributionMethod(str, enum.Enum):
+    """The rule that attributed a quote to its speaker and cue.
+
+    ``Quote.confidence`` is the measured precision of the method that fired, so the names
+    stay stable: they are keys of that table.
+    """
+
+    #: The reporting clause follows the quote: ``"…," Blinken told reporters`` /
+    #: ``"…," said Blinken``.
+    CUE_AFTER = "cue_after"
+    #: The reporting clause precedes the quote: ``Blinken said: "…"``.
+    CUE_BEFORE = "cue_before"
+    #: ``according to X, "…"`` / ``"…," according to X``.
+    ACCORDING_TO = "according_to"
+    #: A passive report: ``X was quoted as saying "…"``.
+    QUOTED_AS_SAYING = "quoted_as_saying"
+    #: The cue governs the quoted fragment in the dependency tree:
+    #: ``criticizing the campaign as "over the top"``.
+    EMBEDDED = "embedded"
+    #: A name set off by a colon, with no verb: ``Pollster Jane Roe: "…"`` (the colon is the cue).
+    COLON = "colon"
+    #: No reporting clause of its own; the speaker of the quote just before, in the same or
+    #: the previous paragraph, carries over: ``"…," he said. "More words."``.
+    CONTINUATION = "continuation"
+
+
+class MarkStyle(str, enum.Enum):
+    """The pair of quotation marks that delimit a quote."""
+
+    STRAIGHT_DOUBLE = "straight_double"  # "…"
+    CURLY_DOUBLE = "curly_double"  # “…”
+    STRAIGHT_SINGLE = "straight_single"  # '…'
+    CURLY_SINGLE = "curly_single"  # ‘…’
+    DOUBLED_APOSTROPHE = "doubled_apostrophe"  # ''…'' (New York Times house style)
+    BACKTICK = "backtick"  # ``…''
+    GUILLEMET = "guillemet"  # «…» and »…«
+    SINGLE_GUILLEMET = "single_guillemet"  # ‹…› and ›…‹
+    LOW_HIGH = "low_high"  # „…“ and „…”
+    LOW_HIGH_SINGLE = "low_high_single"  # ‚…‘ and ‚…’
+    CORNER = "corner"  # 「…」 and 『…』
+
+
+def _serialize(_inst: object, _field: object, value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    return list(value) if isinstance(value, tuple) else value
+
+
+def asdict(record: Quote | Speaker | Cue | QuoteMarkSpan) -> dict[str, Any]:
+    """Return *record* as a JSON-safe dict: enums become their string values."""
+    return attrs.asdict(record, value_serializer=_serialize)
+
+
+class _Range(Protocol):
+    start: int
+    end: int
+
+
+class _TextRange(_Range, Protocol):
+    text: str
+
+
+def _check_range(instance: _Range, _attribute: object, _value: object) -> None:
+    if instance.start > instance.end:
+        msg = f"start ({instance.start}) must not exceed end ({instance.end})"
+        raise ValueError(msg)
+
+
+def _check_text_fits_range(instance: _TextRange, _attribute: object, _value: object) -> None:
+    if len(instance.text) != instance.end - instance.start:
+        msg = f"text has {len(instance.text)} characters but the range {instance.start}:"
+        msg += f"{instance.end} has {instance.end - instance.start}"
+        raise ValueError(msg)
+
+
+def _span_tuple(spans: Iterable[QuoteMarkSpan]) -> tuple[QuoteMarkSpan, ...]:
+    return tuple(spans)
+
+
+_OFFSET = [attrs.validators.instance_of(int), attrs.validators.ge(0)]
+_END = [attrs.validators.instance_of(int), _check_range]
+_END_OF_TEXT = [*_END, _check_text_fits_range]
+_TEXT = attrs.validators.instance_of(str)
+_OPTIONAL_TEXT = attrs.validators.optional(_TEXT)
+
+
+@attrs.frozen
+class QuoteMarkSpan:
+    """A pair of quotation marks and the text between them, found without parsing.
+
+    ``start``/``end`` include the marks; ``content_start``/``content_end`` exclude them.
+    A quote that runs over several paragraphs (each paragraph reopens it, only the last
+    closes it) is one span with ``paragraphs > 1``; its content includes the reopening marks.
+    An opening mark that is never closed gives ``closed=False``, and the span stops at the
+    end of its paragraph so it never swallows the rest of the document.
+    """
+
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=_END)
+    content_start: int = attrs.field(validator=_OFFSET)
+    content_end: int = attrs.field(validator=_OFFSET)
+    text: str = attrs.field(validator=_TEXT)
+    style: MarkStyle = attrs.field(validator=attrs.validators.instance_of(MarkStyle))
+    closed: bool = True
+    paragraphs: int = attrs.field(default=1, validator=attrs.validators.ge(1))
+    #: Quotes nested inside this one (a quote inside a quote belongs to the outer one).
+    inner: tuple[QuoteMarkSpan, ...] = attrs.field(default=(), converter=_span_tuple)
+
+    @content_end.validator
+    def _check_content(self, _attribute: object, value: int) -> None:
+        if not self.start <= self.content_start <= value <= self.end:
+            msg = "content must lie within the marks: "
+            msg += f"{self.start} <= {self.content_start} <= {value} <= {self.end}"
+            raise ValueError(msg)
+        if len(self.text) != value - self.content_start:
+            msg = "text must be the content between content_start and content_end"
+            raise ValueError(msg)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this span as a JSON-safe dict."""
+        return asdict(self)
+
+
+@attrs.frozen
+class Speaker:
+    """Who said it: the mention where the quote is attributed, and who that is.
+
+    ``text`` is the noun phrase as written ("he", "Blinken", "Moscow and Beijing",
+    "U.S. President Joe Biden"); ``name`` is the resolved full name when known
+    ("Antony Blinken"); ``label`` is the entity type (PERSON, ORG, GPE, NORP …) when the
+    pipeline recognises entities, else ``None``.
+    """
+
+    text: str = attrs.field(validator=_TEXT)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=_END_OF_TEXT)
+    name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    label: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this speaker as a JSON-safe dict."""
+        return asdict(self)
+
+
+@attrs.frozen
+class Cue:
+    """The reporting word or phrase: "told" (lemma "tell"), "according to"."""
+
+    text: str = attrs.field(validator=_TEXT)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=_END_OF_TEXT)
+    lemma: str = attrs.field(validator=_TEXT)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this cue as a JSON-safe dict."""
+        return asdict(self)
+
+
+@attrs.frozen
+class Quote:
+    """A quotation: its content (without the marks), kind, speaker and cue.
+
+    ``speaker``, ``cue`` and ``method`` are ``None`` when no rule attributed the quote
+    (scare quotes, titles, or a reporting clause the rules cannot read). ``confidence``
+    is the measured precision of ``method`` on the PolNeAR training split, or ``None``
+    where no measurement exists.
+    """
+
+    text: str = attrs.field(validator=_TEXT)
+    start: int = attrs.field(validator=_OFFSET)
+    end: int = attrs.field(validator=_END_OF_TEXT)
+    kind: QuoteKind = attrs.field(validator=attrs.validators.instance_of(QuoteKind))
+    speaker: Speaker | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Speaker))
+    )
+    cue: Cue | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Cue))
+    )
+    method: AttributionMethod | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(AttributionMethod)),
+    )
+    confidence: float | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(
+            [
+                attrs.validators.instance_of(float),
+                attrs.validators.ge(0.0),
+                attrs.validators.le(1.0),
+            ]
+        ),
+    )
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this quote, with its speaker and cue, as a JSON-safe dict."""
+        return asdict(self)

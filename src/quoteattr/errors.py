@@ -1,0 +1,31 @@
+"""Exceptions raised by quoteattr.
+
+Every error derives from :class:`QuoteAttrError`, and also from the closest builtin, so that
+existing ``except OSError`` or ``except ValueError`` clauses keep working.
+"""
+
+from __future__ import annotations
+
+__all__ = ["MissingComponentError", "MissingParseError", "ModelNotFoundError", "QuoteAttrError"]
+
+INSTALL_HINT = (
+    "Install an English spaCy pipeline with a parser, for example "
+    "`python -m spacy download en_core_web_sm`, or `pip install` a pipeline wheel; "
+    "then pass its name as nlp=... or set QUOTEATTR_MODEL."
+)
+
+
+class QuoteAttrError(Exception):
+    """Base class of every error quoteattr raises on purpose."""
+
+
+class ModelNotFoundError(QuoteAttrError, OSError):
+    """No spaCy pipeline could be found or loaded."""
+
+
+class MissingComponentError(QuoteAttrError, ValueError):
+    """The pipeline lacks a component quoteattr needs (a dependency parser)."""
+
+
+class MissingParseError(QuoteAttrError, ValueError):
+    """A ``Doc`` handed to quoteattr has no dependency parse."""

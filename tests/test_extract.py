@@ -1,0 +1,258 @@
+"""End to end: text in, attributed quotes out, with an installed pipeline.
+
+The sentences are our own; each test pins one construction from the attribution rules.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+
+import pytest
+
+from quoteattr import (
+    AttributionMethod,
+    Quote,
+    QuoteExtractor,
+    QuoteKind,
+    extract_quotes,
+)
+
+pytestmark = pytest.mark.model
+
+
+def attributed(extractor: QuoteExtractor, text: str) -> list[tuple[str, str | None, str | None]]:
+    """(quote text, speaker mention, cue lemma) for each quote."""
+    return [
+        (q.text, q.speaker.text if q.speaker else None, q.cue.lemma if q.cue else None)
+        for q in extractor(text)
+    ]
+
+
+def first(extractor: QuoteExtractor, text: str) -> Quote:
+    quotes = extractor(text)
+    assert quotes, f"no quote found in {text!r}"
+    return quotes[0]
+
+
+def test_quote_then_speaker_and_cue(extractor: QuoteExtractor) -> None:
+    """ "…," Okafor told reporters: speaker Okafor, cue tell, a DIRECT quote."""
+    quote = first(extractor, '"The repairs will be finished by spring," Okafor told reporters.')
+    assert quote.text == "The repairs will be finished by spring,"
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.method is AttributionMethod.CUE_AFTER
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+    assert quote.cue is not None
+    assert (quote.cue.text, quote.cue.lemma) == ("told", "tell")
+
+
+def test_inverted_cue_with_appositive(extractor: QuoteExtractor) -> None:
+    """ "…," said Okafor, the minister for ports: the mention keeps its apposition."""
+    quote = first(
+        extractor, '"We cannot wait another winter," said Okafor, the minister for ports.'
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor, the minister for ports"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "say"
+
+
+def test_appositive_between_speaker_and_cue(extractor: QuoteExtractor) -> None:
+    """ "…," Okafor, the minister for ports, said: the insertion belongs to the speaker."""
+    quote = first(extractor, '"It is done," Okafor, the minister for ports, said on Friday.')
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor, the minister for ports"
+    assert quote.cue is not None
+    assert quote.cue.text == "said"
+
+
+def test_cue_before_the_quote_with_colon(extractor: QuoteExtractor) -> None:
+    """Okafor said: "…" — the reporting clause introduces the quote."""
+    quote = first(extractor, 'Okafor said: "Every week of delay costs the town money."')
+    assert quote.method is AttributionMethod.CUE_BEFORE
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+
+
+def test_quote_in_two_pieces_shares_speaker_and_cue(extractor: QuoteExtractor) -> None:
+    """ "A," she said, "B." is two quotes with the same speaker and cue."""
+    text = 'Teresa Okafor spoke. "Nobody wants this," she said, "but the bridge must close."'
+    first_piece, second_piece = extractor(text)
+    assert first_piece.speaker is not None
+    assert first_piece.speaker.text == "she"
+    assert first_piece.speaker.name == "Teresa Okafor"
+    assert second_piece.speaker == first_piece.speaker
+    assert second_piece.cue == first_piece.cue
+
+
+def test_continuation_inherits_the_speaker(extractor: QuoteExtractor) -> None:
+    """ "…," he said. "More words." — the second quote carries the speaker over."""
+    text = '"We tried everything," Brandt said. "Nothing worked."'
+    quotes = extractor(text)
+    assert len(quotes) == 2
+    assert quotes[1].method is AttributionMethod.CONTINUATION
+    assert quotes[1].speaker == quotes[0].speaker
+
+
+def test_continuation_reaches_into_the_next_paragraph(extractor: QuoteExtractor) -> None:
+    """A quote opening the next paragraph, with no reporting clause, is the same speaker's."""
+    text = '"We tried everything," Brandt said.\n\n"Nothing worked, and nobody listened."'
+    quotes = extractor(text)
+    assert len(quotes) == 2
+    assert quotes[1].speaker == quotes[0].speaker
+
+
+def test_reporter_sentence_between_quotes_stops_the_continuation(
+    extractor: QuoteExtractor,
+) -> None:
+    """A sentence of the reporter's own between two quotes breaks the chain."""
+    text = (
+        '"We tried everything," Brandt said.\n\nThe council met again in March.\n\n'
+        '"Nothing worked."'
+    )
+    quotes = extractor(text)
+    assert quotes[-1].speaker is None
+
+
+def test_according_to(extractor: QuoteExtractor) -> None:
+    """According to the port authority, "…" — the object of "to" speaks."""
+    quote = first(extractor, 'According to the port authority, "the crane is older than the pier."')
+    assert quote.method is AttributionMethod.ACCORDING_TO
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the port authority"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "according to"
+
+
+def test_quoted_as_saying(extractor: QuoteExtractor) -> None:
+    """X was quoted as saying "…" — X is the speaker, the quote DIRECT."""
+    quote = first(
+        extractor, 'The mayor, Lukas Brandt, was quoted as saying "the council backs the plan."'
+    )
+    assert quote.method is AttributionMethod.QUOTED_AS_SAYING
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Lukas Brandt"
+
+
+def test_partial_quote_governed_by_its_cue(extractor: QuoteExtractor) -> None:
+    """Criticizing the plan as "reckless" — a PARTIAL quote, speaker the subject."""
+    text = 'The minister, Teresa Okafor, criticized the plan as "reckless" on Tuesday.'
+    quote = first(extractor, text)
+    assert quote.text == "reckless"
+    assert quote.kind is QuoteKind.PARTIAL
+    assert quote.cue is not None
+    assert quote.cue.lemma == "criticize"
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Teresa Okafor"
+
+
+def test_coordinated_speakers(extractor: QuoteExtractor) -> None:
+    """Residents and shop owners argued that "…" — one mention covering both."""
+    quote = first(
+        extractor, 'Residents and shop owners argued that "the closure will empty the street."'
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Residents and shop owners"
+    assert quote.speaker.name is None  # common nouns name nobody
+    assert quote.cue is not None
+    assert quote.cue.lemma == "argue"
+
+
+def test_surname_resolves_to_the_full_name(extractor: QuoteExtractor) -> None:
+    """A surname takes the full name seen earlier, without its titles."""
+    text = (
+        "Harbour Minister Teresa Okafor visited the docks on Monday.\n\n"
+        '"The repairs will be finished by spring," Okafor told reporters.'
+    )
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+    assert quote.speaker.name == "Teresa Okafor"
+
+
+def test_pronoun_resolves_to_the_recent_person(extractor: QuoteExtractor) -> None:
+    """ "he" takes the most recent person in subject position."""
+    text = (
+        'Lukas Brandt thanked Teresa Okafor for her patience.\n\n"This took far too long," he said.'
+    )
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "he"
+    assert quote.speaker.name == "Lukas Brandt"
+
+
+def test_scare_quotes_have_no_speaker(extractor: QuoteExtractor) -> None:
+    """A quoted word with no reporting verb is returned, unattributed."""
+    quote = first(extractor, 'The so-called "fast lane" opened in June.')
+    assert quote.text == "fast lane"
+    assert quote.speaker is None
+    assert quote.cue is None
+    assert quote.method is None
+
+
+def test_nested_quote_belongs_to_the_outer_one(extractor: QuoteExtractor) -> None:
+    """A quote inside a quote is part of the outer quote, not a quote of its own."""
+    text = "“He called it ‘a farce’ and left,” Okafor said."
+    assert attributed(extractor, text) == [("He called it ‘a farce’ and left,", "Okafor", "say")]
+
+
+def test_offsets_slice_back_to_the_text(extractor: QuoteExtractor) -> None:
+    """Every quote, speaker and cue is a slice of the caller's string."""
+    text = "Intro.\r\n\r\n  “Café prices – up 20%,” said Zoë Ortiz,\u00a0the owner. 🙂"
+    for quote in extractor(text):
+        assert text[quote.start : quote.end] == quote.text
+        if quote.speaker is not None:
+            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+        if quote.cue is not None:
+            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
+
+
+def test_text_without_quotes_gives_nothing(extractor: QuoteExtractor) -> None:
+    """No quotation marks, no quotes (and no parse needed)."""
+    assert extractor("The council met on Tuesday. It adjourned at noon.") == []
+    assert extractor("") == []
+    assert extractor("   \n\n ") == []
+
+
+def test_results_serialise_to_json_and_pickle(extractor: QuoteExtractor) -> None:
+    """to_dict() is JSON-safe; quotes pickle and compare equal."""
+    quotes = extractor('"It is done," Okafor said.')
+    payload = json.loads(json.dumps([q.to_dict() for q in quotes]))
+    assert payload[0]["kind"] == "direct"
+    assert payload[0]["method"] == "cue_after"
+    assert payload[0]["speaker"]["text"] == "Okafor"
+    assert pickle.loads(pickle.dumps(quotes)) == quotes
+
+
+def test_pipe_matches_single_calls(extractor: QuoteExtractor) -> None:
+    """pipe() yields, in input order, what calling the extractor one text at a time gives."""
+    texts = [
+        '"It is done," Okafor said.',
+        "No quotes here.",
+        "",
+        'Brandt said: "We will see."',
+    ]
+    assert list(extractor.pipe(texts, batch_size=2)) == [extractor(t) for t in texts]
+
+
+def test_pipe_with_two_processes_matches(extractor: QuoteExtractor) -> None:
+    """Parsing in two worker processes gives the same results, in order."""
+    texts = ['"It is done," Okafor said.', "Nothing.", 'Brandt said: "We will see."'] * 3
+    assert list(extractor.pipe(texts, n_process=2, batch_size=2)) == [extractor(t) for t in texts]
+
+
+def test_from_doc_matches_the_text_call(extractor: QuoteExtractor) -> None:
+    """A Doc the caller parsed gives the same quotes as the text."""
+    text = '"It is done," Okafor said. The council met.'
+    assert extractor.from_doc(extractor.nlp(text)) == extractor(text)
+
+
+def test_extract_quotes_uses_a_named_pipeline(extractor: QuoteExtractor) -> None:
+    """extract_quotes(text, nlp=name) loads that pipeline once and reuses it."""
+    name = extractor.nlp.meta["lang"] + "_" + extractor.nlp.meta["name"]
+    text = '"It is done," Okafor said.'
+    assert extract_quotes(text, nlp=name) == extractor(text)
+    assert extract_quotes(text, nlp=extractor.nlp) == extractor(text)
