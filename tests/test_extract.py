@@ -210,6 +210,16 @@ def test_offsets_slice_back_to_the_text(extractor: QuoteExtractor) -> None:
             assert text[quote.cue.start : quote.cue.end] == quote.cue.text
 
 
+def test_lone_surrogates_are_parsed_and_kept(extractor: QuoteExtractor) -> None:
+    """A lone surrogate (a valid str character spaCy cannot store) neither raises nor shifts."""
+    text = '"It is done \ud800," Okafor\udfff said.'
+    quote = first(extractor, text)
+    assert quote.text == "It is done \ud800,"
+    assert quote.speaker is not None
+    assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
+    assert list(extractor.pipe([text])) == [extractor(text)]
+
+
 def test_text_without_quotes_gives_nothing(extractor: QuoteExtractor) -> None:
     """No quotation marks, no quotes (and no parse needed)."""
     assert extractor("The council met on Tuesday. It adjourned at noon.") == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from typing import TYPE_CHECKING, Any
 
@@ -75,7 +76,7 @@ class QuoteExtractor:
         marks = self._extractable_marks(text)
         if not marks:
             return []  # nothing to attribute: skip the parse
-        return self._attribute(self.nlp(text), marks)
+        return self._attribute(self.nlp(parseable(text)), marks, source=text)
 
     def pipe(
         self,
@@ -89,9 +90,12 @@ class QuoteExtractor:
         Parsing is batched through ``nlp.pipe``; ``n_process > 1`` parses in worker
         processes. A non-str item raises :class:`TypeError` naming its position.
         """
-        checked = (check_text(text, position=i) for i, text in enumerate(texts))
-        for doc in self.nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-            yield self.from_doc(doc)
+        pairs = ((parseable(check_text(text, position=i)), text) for i, text in enumerate(texts))
+        for doc, source in self.nlp.pipe(
+            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
+        ):
+            marks = self._extractable_marks(source)
+            yield self._attribute(doc, marks, source=source) if marks else []
 
     def from_doc(self, doc: Doc) -> list[Quote]:
         """Return the quotes of an already parsed *doc* (offsets into ``doc.text``).
@@ -116,10 +120,29 @@ class QuoteExtractor:
         # An unclosed mark is kept by find_quote_marks but too unreliable to report as a quote.
         return [mark for mark in find_quote_marks(text) if mark.closed and mark.text.strip()]
 
-    def _attribute(self, doc: Doc, marks: Sequence[QuoteMarkSpan]) -> list[Quote]:
+    def _attribute(
+        self, doc: Doc, marks: Sequence[QuoteMarkSpan], *, source: str | None = None
+    ) -> list[Quote]:
         if doc.vocab is self.nlp.vocab:
-            return attribute_doc(doc, marks, scheme=self._scheme, has_ner=self._has_ner)
-        return attribute_doc(doc, marks)
+            return attribute_doc(
+                doc, marks, source=source, scheme=self._scheme, has_ner=self._has_ner
+            )
+        return attribute_doc(doc, marks, source=source)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parseable(text: str) -> str:
+    """*text* with lone surrogates replaced by U+FFFD, which spaCy can store.
+
+    A lone surrogate is a valid ``str`` character that cannot be encoded, and spaCy's
+    string store encodes every token. The replacement is one character for one, so every
+    offset still indexes the caller's string, from which all result texts are sliced.
+    """
+    if text.isascii() or _SURROGATE.search(text) is None:
+        return text
+    return _SURROGATE.sub("\N{REPLACEMENT CHARACTER}", text)
 
 
 def _require_doc(doc: object) -> Doc:
@@ -136,24 +159,27 @@ def attribute_doc(
     doc: Doc,
     marks: Sequence[QuoteMarkSpan],
     *,
+    source: str | None = None,
     scheme: LabelScheme | None = None,
     has_ner: bool | None = None,
 ) -> list[Quote]:
     """Attribute the quotes at *marks* in a parsed *doc*.
 
-    The label scheme and NER availability are read off the doc unless given (the extractor
-    knows them from its pipeline).
+    Result texts are sliced from *source* (the caller's string; ``doc.text`` by default),
+    which must have the same length. The label scheme and NER availability are read off
+    the doc unless given (the extractor knows them from its pipeline).
     """
+    text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
     layout = DocLayout(doc, marks)
     attributor = Attributor(layout, relations, default_lexicon())
     if has_ner is None:
         has_ner = doc.has_annotation("ENT_IOB")
-    resolver = SpeakerResolver(layout, relations, has_ner=has_ner)
-    return [_to_quote(doc, found, resolver) for found in attributor.attribute_all()]
+    resolver = SpeakerResolver(layout, relations, has_ner=has_ner, source=text)
+    return [_to_quote(doc, text, found, resolver) for found in attributor.attribute_all()]
 
 
-def _to_quote(doc: Doc, found: QuoteAttribution, resolver: SpeakerResolver) -> Quote:
+def _to_quote(doc: Doc, source: str, found: QuoteAttribution, resolver: SpeakerResolver) -> Quote:
     marks = found.region.marks
     attribution = found.attribution
     if attribution is None:
@@ -170,7 +196,7 @@ def _to_quote(doc: Doc, found: QuoteAttribution, resolver: SpeakerResolver) -> Q
         kind=found.kind,
         speaker=resolver.speaker(attribution),
         cue=Cue(
-            text=doc.text[cue_start:cue_end],
+            text=source[cue_start:cue_end],
             start=cue_start,
             end=cue_end,
             lemma=attribution.lemma,

@@ -74,9 +74,12 @@ class _NameRun:
 class SpeakerResolver:
     """Turns speaker mentions into :class:`Speaker` records, in document order."""
 
-    def __init__(self, layout: DocLayout, relations: Relations, has_ner: bool) -> None:
-        """Index the names of *layout*'s document once."""
+    def __init__(
+        self, layout: DocLayout, relations: Relations, *, has_ner: bool, source: str
+    ) -> None:
+        """Index the names of *layout*'s document once; mentions are sliced from *source*."""
         self.layout = layout
+        self.source = source
         self.doc: Doc = layout.doc
         self.relations = relations
         self.has_ner = has_ner
@@ -96,7 +99,7 @@ class SpeakerResolver:
         end_char = doc[stop - 1].idx + len(doc[stop - 1].text)
         name, label = self._name_and_label(doc[attribution.speaker_head], first, stop)
         return Speaker(
-            text=doc.text[start_char:end_char],
+            text=self.source[start_char:end_char],
             start=start_char,
             end=end_char,
             name=name,
