@@ -9,7 +9,7 @@ BOOTSTRAP := $(PYTHON) scripts/bootstrap.py
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-x -k cli"
 PYTEST_ARGS ?=
 
-.PHONY: help example test lint docs check clean distclean
+.PHONY: help example test lint docs check bench clean distclean
 # The targets share one .venv; two bootstraps installing into it at once would collide.
 .NOTPARALLEL:
 
@@ -19,6 +19,7 @@ help:
 	@echo "make lint       ruff check, ruff format --check, mypy"
 	@echo "make docs       build the documentation strictly into docs/_build/html"
 	@echo "make check      test, lint and docs"
+	@echo "make bench      throughput and memory against the bare spaCy parse (a few minutes)"
 	@echo "make clean      remove build output and tool caches (keeps .venv)"
 	@echo "make distclean  clean, and remove .venv too"
 
@@ -45,6 +46,11 @@ docs:
 	$(BIN)/sphinx-build -n -W --keep-going -b html docs docs/_build/html
 
 check: test lint docs
+
+# Speed and memory live in benchmarks, never in timed tests.
+bench:
+	$(BOOTSTRAP) --model
+	$(BIN)/python benchmarks/throughput.py
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov

@@ -104,7 +104,8 @@ class QuoteExtractor:
             MissingParseError: *doc* has no dependency parse.
         """
         doc = _require_doc(doc)
-        marks = self._extractable_marks(doc.text)
+        text = doc.text  # spaCy rebuilds it on every access
+        marks = self._extractable_marks(text)
         if not marks:
             return []
         if not doc.has_annotation("DEP"):
@@ -113,7 +114,7 @@ class QuoteExtractor:
                 "or pass the text to the extractor instead."
             )
             raise MissingParseError(msg)
-        return self._attribute(doc, marks)
+        return self._attribute(doc, marks, source=text)
 
     @staticmethod
     def _extractable_marks(text: str) -> list[QuoteMarkSpan]:
@@ -171,7 +172,7 @@ def attribute_doc(
     """
     text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
-    layout = DocLayout(doc, marks)
+    layout = DocLayout(doc, marks, text)
     attributor = Attributor(layout, relations, default_lexicon())
     if has_ner is None:
         has_ner = doc.has_annotation("ENT_IOB")

@@ -16,11 +16,11 @@ import attrs
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
     from quoteattr._types import QuoteMarkSpan
 
-__all__ = ["DocLayout", "QuoteRegion"]
+__all__ = ["DocLayout", "QuoteRegion", "TokenTable"]
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
@@ -43,17 +43,40 @@ class QuoteRegion:
     paragraph: int
 
 
-def is_line_break(token: Token) -> bool:
-    """Whether *token* is whitespace that contains a paragraph break."""
-    return token.is_space and any(mark in token.text for mark in _LINE_BREAKS)
+class TokenTable:
+    """The token attributes the rules scan, read from the Doc once as plain lists.
+
+    Scanning ``doc[i].text`` over a whole article creates a Python object per token and
+    access; the rules touch every token a few times, so they read these lists instead.
+    """
+
+    def __init__(self, doc: Doc, text: str) -> None:
+        """Read offsets, texts, whitespace, tags and entity types of every token.
+
+        *text* is ``doc.text`` (or a string of the same length), which spaCy would rebuild
+        from the tokens on every access.
+        """
+        attributes: list[int | str] = ["IDX", "LENGTH", "IS_SPACE", "POS", "ENT_TYPE"]
+        columns = doc.to_array(attributes).tolist() if len(doc) else []
+        strings = doc.vocab.strings
+        self.idx: list[int] = [row[0] for row in columns]
+        self.text: list[str] = [text[row[0] : row[0] + row[1]] for row in columns]
+        self.is_space: list[bool] = [bool(row[2]) for row in columns]
+        self.pos: list[str] = [strings[row[3]] if row[3] else "" for row in columns]
+        self.ent_type: list[str] = [strings[row[4]] if row[4] else "" for row in columns]
+
+    def is_line_break(self, i: int) -> bool:
+        """Whether token *i* is whitespace that contains a paragraph break."""
+        return self.is_space[i] and any(mark in self.text[i] for mark in _LINE_BREAKS)
 
 
 class DocLayout:
     """Per-token lookup tables for one parsed document and its quotes."""
 
-    def __init__(self, doc: Doc, marks: Sequence[QuoteMarkSpan]) -> None:
+    def __init__(self, doc: Doc, marks: Sequence[QuoteMarkSpan], text: str) -> None:
         """Map every token of *doc* to its quote (if any), reporter sentence and paragraph."""
         self.doc = doc
+        self.tokens = TokenTable(doc, text)
         self._by_sentence: dict[int, list[int]] | None = None
         self.region_of: list[int] = [-1] * len(doc)
         spans = self._token_spans(doc, marks)
@@ -83,17 +106,18 @@ class DocLayout:
         spans: list[tuple[int, int, int, int]] = []
         i = 0
         n = len(doc)
+        idx = self.tokens.idx
         for index, mark in enumerate(marks):
-            while i < n and doc[i].idx < mark.start:
+            while i < n and idx[i] < mark.start:
                 i += 1
             first = i
-            while i < n and doc[i].idx < mark.content_start:
+            while i < n and idx[i] < mark.content_start:
                 i += 1
             content_first = i
-            while i < n and doc[i].idx < mark.content_end:
+            while i < n and idx[i] < mark.content_end:
                 i += 1
             content_stop = i
-            while i < n and doc[i].idx < mark.end:
+            while i < n and idx[i] < mark.end:
                 i += 1
             stop = i
             for token_index in range(first, stop):
@@ -101,13 +125,12 @@ class DocLayout:
             spans.append((first, stop, content_first, max(content_first, content_stop)))
         return spans
 
-    @staticmethod
-    def _paragraphs(doc: Doc) -> list[int]:
+    def _paragraphs(self, doc: Doc) -> list[int]:
         paragraph = 0
         paragraph_of: list[int] = []
-        for token in doc:
+        for i in range(len(doc)):
             paragraph_of.append(paragraph)
-            if is_line_break(token):
+            if self.tokens.is_line_break(i):
                 paragraph += 1
         return paragraph_of
 
@@ -121,14 +144,15 @@ class DocLayout:
         }
         sentence = 0
         sentence_of: list[int] = []
-        for token in doc:
-            inside = self.region_of[token.i] >= 0
-            if not inside and is_line_break(token):
+        texts = self.tokens.text
+        for i in range(len(doc)):
+            inside = self.region_of[i] >= 0
+            if not inside and self.tokens.is_line_break(i):
                 sentence += 1
                 sentence_of.append(sentence)
                 continue
             sentence_of.append(sentence)
-            if token.i in ends_with_full_stop or (not inside and token.text in SENTENCE_FINAL):
+            if i in ends_with_full_stop or (not inside and texts[i] in SENTENCE_FINAL):
                 sentence += 1
         return sentence_of
 
@@ -137,7 +161,7 @@ class DocLayout:
         if self._by_sentence is None:
             by_sentence: dict[int, list[int]] = {}
             for i, number in enumerate(self.sentence_of):
-                if self.region_of[i] < 0 and not self.doc[i].is_space:
+                if self.region_of[i] < 0 and not self.tokens.is_space[i]:
                     by_sentence.setdefault(number, []).append(i)
             self._by_sentence = by_sentence
         return self._by_sentence.get(sentence, [])
@@ -151,7 +175,7 @@ class DocLayout:
         frame: list[int] = []
         i = region.first - 1
         while i >= 0 and self.sentence_of[i] == region.sentence and self.region_of[i] < 0:
-            if not self.doc[i].is_space:
+            if not self.tokens.is_space[i]:
                 frame.append(i)
             i -= 1
         frame.reverse()
@@ -169,7 +193,7 @@ class DocLayout:
         i = region.stop
         n = len(self.doc)
         while i < n and self.sentence_of[i] == sentence and self.region_of[i] < 0:
-            if not self.doc[i].is_space:
+            if not self.tokens.is_space[i]:
                 frame.append(i)
             i += 1
         return frame

@@ -42,6 +42,8 @@ _NON_PERSON_DESCRIPTORS = frozenset(
 _NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "da", "di", "du", "la", "le"})
 _JOINERS = frozenset({"-", "'", "’"})
 _ORGANISATION_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
+# Tags a small tagger gives to capitalised name words.
+_NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 
 
 @functools.cache
@@ -156,6 +158,7 @@ class SpeakerResolver:
 
     def _name_runs(self) -> list[_NameRun]:
         doc = self.doc
+        texts = self.layout.tokens.text
         runs: list[_NameRun] = []
         i = 0
         n = len(doc)
@@ -168,7 +171,7 @@ class SpeakerResolver:
                 self._is_name_token(stop)
                 or (
                     stop + 1 < n
-                    and (doc[stop].text in _JOINERS or doc[stop].lower_ in _NAME_PARTICLES)
+                    and (texts[stop] in _JOINERS or texts[stop].lower() in _NAME_PARTICLES)
                     and self._is_name_token(stop + 1)
                 )
             ):
@@ -180,46 +183,44 @@ class SpeakerResolver:
         return runs
 
     def _is_name_token(self, i: int) -> bool:
-        token = self.doc[i]
-        if not self.layout.is_outside(i) or token.is_space or token.is_punct:
-            return False
-        if not token.text[:1].isupper():
-            return False
-        if token.pos_ not in {"PROPN", "NOUN", "ADJ", "X"}:
+        tokens = self.layout.tokens
+        text, pos = tokens.text[i], tokens.pos[i]
+        if not text[:1].isupper() or pos not in _NAME_TAGS or not self.layout.is_outside(i):
             return False
         if not self._opens_sentence(i):
-            return token.pos_ == "PROPN" or token.text in self._capitalised_inside
+            return pos == "PROPN" or text in self._capitalised_inside
         # Opening a sentence, "Residents" looks like a name to a small tagger; believe it
         # when the word is capitalised elsewhere too, is an entity, or starts a longer name.
-        following = self.doc[i + 1] if i + 1 < len(self.doc) else None
         starts_name = (
-            token.pos_ == "PROPN"
-            and following is not None
-            and following.pos_ == "PROPN"
-            and following.text[:1].isupper()
+            pos == "PROPN"
+            and i + 1 < len(tokens.pos)
+            and tokens.pos[i + 1] == "PROPN"
+            and tokens.text[i + 1][:1].isupper()
         )
-        return starts_name or token.text in self._capitalised_inside or bool(token.ent_type_)
+        return starts_name or text in self._capitalised_inside or bool(tokens.ent_type[i])
 
     @functools.cached_property
     def _capitalised_inside(self) -> frozenset[str]:
         """Words written capitalised somewhere other than at the start of a sentence."""
+        tokens = self.layout.tokens
         return frozenset(
-            token.text
-            for token in self.doc
-            if token.text[:1].isupper()
-            and token.pos_ in {"PROPN", "NOUN", "ADJ", "X"}
-            and not self._opens_sentence(token.i)
+            tokens.text[i]
+            for i in range(len(tokens.text))
+            if tokens.text[i][:1].isupper()
+            and tokens.pos[i] in _NAME_TAGS
+            and not self._opens_sentence(i)
         )
 
     def _opens_sentence(self, i: int) -> bool:
+        tokens = self.layout.tokens
         previous = i - 1
-        while previous >= 0 and self.doc[previous].is_space:
+        while previous >= 0 and tokens.is_space[previous]:
             previous -= 1
         if previous < 0 or self.layout.sentence_of[i] != self.layout.sentence_of[previous]:
             return True
-        token = self.doc[previous]
-        opening_mark = token.is_quote and self.layout.region_of[previous] < 0
-        return opening_mark or token.text in {":", "(", "—", "–"}
+        text = tokens.text[previous]
+        opening_mark = self.layout.region_of[previous] < 0 and self.doc[previous].is_quote
+        return opening_mark or text in {":", "(", "—", "–"}
 
     def _make_run(self, first: int, stop: int) -> _NameRun | None:
         doc = self.doc
