@@ -9,6 +9,7 @@ at every paragraph break. A quote therefore always lies inside one reporter sent
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 import attrs
@@ -79,7 +80,7 @@ class DocLayout:
         self.tokens = TokenTable(doc, text)
         self._by_sentence: dict[int, list[int]] | None = None
         self.region_of: list[int] = [-1] * len(doc)
-        spans = self._token_spans(doc, marks)
+        spans = self._token_spans(marks)
         self.paragraph_of = self._paragraphs(doc)
         self.sentence_of = self._sentences(doc, spans, marks)
         self.regions: tuple[QuoteRegion, ...] = tuple(
@@ -95,31 +96,20 @@ class DocLayout:
             for mark, (first, stop, content_first, content_stop) in zip(marks, spans, strict=True)
         )
 
-    def _token_spans(
-        self, doc: Doc, marks: Sequence[QuoteMarkSpan]
-    ) -> list[tuple[int, int, int, int]]:
+    def _token_spans(self, marks: Sequence[QuoteMarkSpan]) -> list[tuple[int, int, int, int]]:
         """Return, per quote, its token range and content token range; fill ``region_of``.
 
         A token belongs to the quote its first character falls in. A quote with no token of
         its own (its marks glued inside a longer token) covers an empty range.
         """
         spans: list[tuple[int, int, int, int]] = []
-        i = 0
-        n = len(doc)
         idx = self.tokens.idx
         for index, mark in enumerate(marks):
-            while i < n and idx[i] < mark.start:
-                i += 1
-            first = i
-            while i < n and idx[i] < mark.content_start:
-                i += 1
-            content_first = i
-            while i < n and idx[i] < mark.content_end:
-                i += 1
-            content_stop = i
-            while i < n and idx[i] < mark.end:
-                i += 1
-            stop = i
+            # The first token starting at or after each boundary.
+            first, content_first, content_stop, stop = (
+                bisect.bisect_left(idx, offset)
+                for offset in (mark.start, mark.content_start, mark.content_end, mark.end)
+            )
             for token_index in range(first, stop):
                 self.region_of[token_index] = index
             spans.append((first, stop, content_first, max(content_first, content_stop)))
