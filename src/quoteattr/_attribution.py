@@ -100,6 +100,20 @@ class _Mention:
     stop: int
 
 
+def _attribution(
+    cue_first: int, cue_stop: int, lemma: str, method: AttributionMethod, speaker: _Mention
+) -> Attribution:
+    return Attribution(
+        cue_first=cue_first,
+        cue_stop=cue_stop,
+        lemma=lemma,
+        method=method,
+        speaker_head=speaker.head,
+        speaker_first=speaker.first,
+        speaker_stop=speaker.stop,
+    )
+
+
 class Attributor:
     """Applies the attribution rules to one parsed document."""
 
@@ -116,20 +130,25 @@ class Attributor:
         """Return every quote of the document with its kind and attribution, in order."""
         results: list[QuoteAttribution] = []
         for region in self.layout.regions:
-            attribution = self.attribute(region)
-            kind = self.kind_of(region, attribution)
+            left, right = self.layout.left_frame(region), self.layout.right_frame(region)
+            attribution = self.attribute(region, left, right)
+            kind = self.kind_of(region, attribution, left, right)
             if attribution is None and kind is QuoteKind.DIRECT and results:
                 attribution = self._continuation(results[-1], region)
             results.append(QuoteAttribution(region, kind, attribution))
         return results
 
-    def attribute(self, region: QuoteRegion) -> Attribution | None:
-        """Return the attribution of one quote from its own reporting clause, if any."""
+    def attribute(
+        self, region: QuoteRegion, left: Sequence[int], right: Sequence[int]
+    ) -> Attribution | None:
+        """Return the attribution of one quote from its own reporting clause, if any.
+
+        *left* and *right* are the reporter's words around the quote in its sentence.
+        """
         if region.content_first >= region.content_stop:
             return None
-        left = self.layout.left_frame(region) or self._lead_in(region)
-        right = self.layout.right_frame(region) or self._tag_sentence(region)
-        after = self._cue_after(right, region)
+        left = left or self._lead_in(region)
+        after = self._cue_after(right or self._tag_sentence(region), region)
         before = self._cue_before(left)
         # A comma closing the quote announces the attribution that follows it; a participle
         # after the quote ("…," adding that) is weaker than a clause before it.
@@ -141,10 +160,14 @@ class Attributor:
                 return found
         return self._embedded(region)
 
-    def kind_of(self, region: QuoteRegion, attribution: Attribution | None) -> QuoteKind:
+    def kind_of(
+        self,
+        region: QuoteRegion,
+        attribution: Attribution | None,
+        left: Sequence[int],
+        right: Sequence[int],
+    ) -> QuoteKind:
         """DIRECT when the quote is a whole utterance framed by its reporting clause."""
-        left = self.layout.left_frame(region)
-        right = self.layout.right_frame(region)
         method = attribution.method if attribution else None
         cue_adjacent = (
             attribution is not None and bool(left) and attribution.cue_stop - 1 == left[-1]
@@ -321,15 +344,7 @@ class Attributor:
         speaker = self._noun_phrase(words)
         if speaker is None:
             return None
-        return Attribution(
-            cue_first=colon,
-            cue_stop=colon + 1,
-            lemma=":",
-            method=AttributionMethod.COLON,
-            speaker_head=speaker.head,
-            speaker_first=speaker.first,
-            speaker_stop=speaker.stop,
-        )
+        return _attribution(colon, colon + 1, ":", AttributionMethod.COLON, speaker)
 
     def _clause_before(
         self, cue: Token, frame: Sequence[int], position: int, set_off: bool
@@ -374,15 +389,8 @@ class Attributor:
         speaker = speaker or self._noun_phrase_after(rest)
         if speaker is None:
             return None
-        return Attribution(
-            cue_first=according.i,
-            cue_stop=to.i + 1,
-            lemma="according to",
-            method=AttributionMethod.ACCORDING_TO,
-            speaker_head=speaker.head,
-            speaker_first=speaker.first,
-            speaker_stop=speaker.stop,
-        )
+        method = AttributionMethod.ACCORDING_TO
+        return _attribution(according.i, to.i + 1, "according to", method, speaker)
 
     # -- rule 3: a cue that governs the quote ---------------------------------------------
 
@@ -478,15 +486,7 @@ class Attributor:
 
     def _make(self, cue: Token, method: AttributionMethod, speaker: _Mention) -> Attribution:
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_
-        return Attribution(
-            cue_first=cue.i,
-            cue_stop=cue.i + 1,
-            lemma=lemma,
-            method=method,
-            speaker_head=speaker.head,
-            speaker_first=speaker.first,
-            speaker_stop=speaker.stop,
-        )
+        return _attribution(cue.i, cue.i + 1, lemma, method, speaker)
 
     # -- speakers from the tree -------------------------------------------------------
 
