@@ -330,11 +330,9 @@ class Attributor:
     def _colon(self, frame: Sequence[int]) -> Attribution | None:
         """``Pollster Jane Roe: "…"`` — a bare noun phrase and a colon introduce the quote."""
         colon = frame[-1]
-        words: list[int] = []
-        for i in reversed(frame[:-1]):
-            if self.doc[i].text in _DASHES:
-                break
-            words.insert(0, i)
+        # Only the words after a dash: "Pollsters agree - Carl Bialik: "…"".
+        dashes = [n for n, i in enumerate(frame) if self.doc[i].text in _DASHES]
+        words = list(frame[dashes[-1] + 1 if dashes else 0 : -1])
         if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
             return None
         if any(self._is_verb(self.doc[i]) for i in words):
