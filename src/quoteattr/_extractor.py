@@ -176,20 +176,18 @@ def attribute_doc(
     attributor = Attributor(layout, relations, default_lexicon())
     if has_ner is None:
         has_ner = doc.has_annotation("ENT_IOB")
-    resolver = SpeakerResolver(layout, relations, has_ner=has_ner, source=text)
-    return [_to_quote(doc, text, found, resolver) for found in attributor.attribute_all()]
+    resolver = SpeakerResolver(layout, relations, has_ner=has_ner)
+    return [_to_quote(layout, found, resolver) for found in attributor.attribute_all()]
 
 
-def _to_quote(doc: Doc, source: str, found: QuoteAttribution, resolver: SpeakerResolver) -> Quote:
+def _to_quote(layout: DocLayout, found: QuoteAttribution, resolver: SpeakerResolver) -> Quote:
     marks = found.region.marks
     attribution = found.attribution
     if attribution is None:
         return Quote(
             text=marks.text, start=marks.content_start, end=marks.content_end, kind=found.kind
         )
-    cue_start = doc[attribution.cue_first].idx
-    last = doc[attribution.cue_stop - 1]
-    cue_end = last.idx + len(last.text)
+    cue_start, cue_end = layout.tokens.char_range(attribution.cue_first, attribution.cue_stop)
     return Quote(
         text=marks.text,
         start=marks.content_start,
@@ -197,7 +195,7 @@ def _to_quote(doc: Doc, source: str, found: QuoteAttribution, resolver: SpeakerR
         kind=found.kind,
         speaker=resolver.speaker(attribution),
         cue=Cue(
-            text=source[cue_start:cue_end],
+            text=layout.text[cue_start:cue_end],
             start=cue_start,
             end=cue_end,
             lemma=attribution.lemma,

@@ -66,6 +66,10 @@ class TokenTable:
         self.pos: list[str] = [strings[row[3]] if row[3] else "" for row in columns]
         self.ent_type: list[str] = [strings[row[4]] if row[4] else "" for row in columns]
 
+    def char_range(self, first: int, stop: int) -> tuple[int, int]:
+        """The character offsets that tokens ``first`` up to ``stop`` cover."""
+        return self.idx[first], self.idx[stop - 1] + len(self.text[stop - 1])
+
     def is_line_break(self, i: int) -> bool:
         """Whether token *i* is whitespace that contains a paragraph break."""
         return self.is_space[i] and any(mark in self.text[i] for mark in _LINE_BREAKS)
@@ -75,8 +79,13 @@ class DocLayout:
     """Per-token lookup tables for one parsed document and its quotes."""
 
     def __init__(self, doc: Doc, marks: Sequence[QuoteMarkSpan], text: str) -> None:
-        """Map every token of *doc* to its quote (if any), reporter sentence and paragraph."""
+        """Map every token of *doc* to its quote (if any), reporter sentence and paragraph.
+
+        *text* is the caller's string (``doc.text``, or one of the same length) from which
+        every result text is sliced.
+        """
         self.doc = doc
+        self.text = text
         self.tokens = TokenTable(doc, text)
         self._by_sentence: dict[int, list[int]] | None = None
         self.region_of: list[int] = [-1] * len(doc)

@@ -76,12 +76,9 @@ class _NameRun:
 class SpeakerResolver:
     """Turns speaker mentions into :class:`Speaker` records, in document order."""
 
-    def __init__(
-        self, layout: DocLayout, relations: Relations, *, has_ner: bool, source: str
-    ) -> None:
-        """Index the names of *layout*'s document once; mentions are sliced from *source*."""
+    def __init__(self, layout: DocLayout, relations: Relations, *, has_ner: bool) -> None:
+        """Index the names of *layout*'s document once."""
         self.layout = layout
-        self.source = source
         self.doc: Doc = layout.doc
         self.relations = relations
         self.has_ner = has_ner
@@ -95,13 +92,11 @@ class SpeakerResolver:
 
     def speaker(self, attribution: Attribution) -> Speaker:
         """Return the Speaker of *attribution*, with its resolved name and label."""
-        doc = self.doc
         first, stop = attribution.speaker_first, attribution.speaker_stop
-        start_char = doc[first].idx
-        end_char = doc[stop - 1].idx + len(doc[stop - 1].text)
-        name, label = self._name_and_label(doc[attribution.speaker_head], first, stop)
+        start_char, end_char = self.layout.tokens.char_range(first, stop)
+        name, label = self._name_and_label(self.doc[attribution.speaker_head], first, stop)
         return Speaker(
-            text=self.source[start_char:end_char],
+            text=self.layout.text[start_char:end_char],
             start=start_char,
             end=end_char,
             name=name,
