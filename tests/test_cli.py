@@ -457,6 +457,196 @@ def test_python_dash_m_runs_the_command() -> None:
     assert result.stdout.startswith("quoteattr ")
 
 
+# -- evaluate ------------------------------------------------------------------------------
+
+
+def brat_line(identifier: str, label: str, part: str) -> str:
+    """A brat text-bound line for the first *part* of FERRY."""
+    start, end = span(FERRY, part)
+    return f"{identifier}\t{label} {start} {end}\t{part}\n"
+
+
+FERRY_ANN = (
+    brat_line("T1", "Content", '"The ferry will run again by June,"')
+    + brat_line("T2", "Source", "Hana Okafor")
+    + brat_line("T3", "Cue", "told")
+    + "E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n"
+    + brat_line("T4", "Content", 'the repairs were "nearly done."')
+    + brat_line("T5", "Source", "Okafor, the harbour master")
+    + brat_line("T6", "Cue", "said")
+    + "E2\tAttribution:T6 Content:T4 Cue:T6 Source:T5\n"
+)
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    """A brat corpus of one article: FERRY, with a direct and an indirect attribution."""
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    (gold / "ferry.ann").write_text(FERRY_ANN, encoding="utf-8")
+    return gold
+
+
+def table_row(out: str, label: str) -> list[str]:
+    """The cells after *label* in the evaluation table."""
+    line = next(line for line in out.splitlines() if line.startswith(label))
+    return line[len(label) :].split()
+
+
+@pytest.mark.usefixtures("fake")
+def test_evaluate_prints_a_column_per_subset(
+    gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`quoteattr evaluate GOLD_DIR` prints the scores of direct and all, with counts."""
+    status, out, err = run(["evaluate", str(gold_dir)], capsys)
+    assert (status, err) == (0, "")
+    assert table_row(out, "gold attributions") == ["1", "2"]
+    assert table_row(out, "content recall") == ["1.000", "(1/1)", "0.500", "(1/2)"]
+    assert table_row(out, "speaker, lenient")[:2] == ["1.000", "(1/1)"]
+    assert "cue_after" in out
+
+
+def test_evaluate_writes_the_json_report_and_the_confidence_table(
+    fake: FakeExtractor, gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json and --confidence-table write files; the table still goes to stdout."""
+    report_path, table_path = tmp_path / "report.json", tmp_path / "confidence.tsv"
+    args = ["evaluate", str(gold_dir), "--model", "en_test", "--json", str(report_path)]
+    status, out, _err = run([*args, "--confidence-table", str(table_path)], capsys)
+    assert status == 0
+    assert fake.model == "en_test"
+    assert fake.texts == [FERRY]
+    assert "content precision" in out
+    report = json.loads(report_path.read_text(encoding="utf-8"))
+    assert report["gold"] == str(gold_dir)
+    assert report["corpus"]["articles"] == 1
+    assert list(report["subsets"]) == ["direct", "all"]
+    assert report["subsets"]["direct"]["content"]["recall"]["numerator"] == 1
+    rows = [line for line in table_path.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
+    assert rows[0] == "method\tprecision\tquotes\tcorrect"
+    assert [row.split("\t")[0] for row in rows[1:]] == ["cue_after", "embedded"]
+
+
+@pytest.mark.usefixtures("fake")
+def test_evaluate_json_to_standard_output_replaces_the_table(
+    gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json - prints the JSON report alone, so stdout parses as JSON."""
+    status, out, _err = run(["evaluate", str(gold_dir), "--json", "-"], capsys)
+    assert status == 0
+    assert json.loads(out)["corpus"]["quotes"] == 2
+
+
+@pytest.mark.usefixtures("fake")
+def test_evaluate_kinds_chooses_the_subsets(
+    gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--kinds direct scores the direct subset only."""
+    status, out, _err = run(["evaluate", str(gold_dir), "--kinds", "direct", "--json", "-"], capsys)
+    assert status == 0
+    assert list(json.loads(out)["subsets"]) == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["evaluate"],
+        ["evaluate", "gold", "--kinds", "indirect"],
+        ["evaluate", "gold", "--kinds", ","],
+        ["evaluate", "gold", "--format", "json"],
+    ],
+    ids=str,
+)
+def test_evaluate_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Bad evaluate arguments are usage errors of the subcommand: status 2."""
+    status, out, err = run(args, capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: quoteattr evaluate")
+
+
+def test_evaluate_reads_the_gold_before_loading_the_model(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A wrong gold directory exits 1 at once, without loading a model."""
+
+    def load(_model: str | None) -> FakeExtractor:
+        pytest.fail("the model must not load when the gold cannot be read")
+
+    monkeypatch.setattr(cli, "load_extractor", load)
+    missing = tmp_path / "no-such-dir"
+    status, out, err = run(["evaluate", str(missing)], capsys)
+    assert (status, out) == (1, "")
+    assert err == f"quoteattr: error: {str(missing)!r} is not a directory of brat annotations\n"
+
+
+@pytest.mark.usefixtures("fake")
+def test_evaluate_reports_bad_annotations_with_file_and_line(
+    gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An offset past the end of the text is an input error naming the .ann file and line."""
+    (gold_dir / "ferry.ann").write_text("T1\tContent 10 9999\tx\n", encoding="utf-8")
+    status, _out, err = run(["evaluate", str(gold_dir)], capsys)
+    assert status == 1
+    assert err.startswith("quoteattr: error: ")
+    assert "ferry.ann, line 1: T1 range 10-9999 lies outside the text" in err
+
+
+def test_evaluate_model_errors_exit_1(
+    monkeypatch: pytest.MonkeyPatch, gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A model that cannot load is one line on stderr and status 1."""
+
+    def load(_model: str | None) -> FakeExtractor:
+        raise ModelNotFoundError("Could not load the spaCy pipeline 'en_nothing'.")
+
+    monkeypatch.setattr(cli, "load_extractor", load)
+    status, _out, err = run(["evaluate", str(gold_dir), "-m", "en_nothing"], capsys)
+    assert status == 1
+    assert err == "quoteattr: error: Could not load the spaCy pipeline 'en_nothing'.\n"
+
+
+@pytest.mark.usefixtures("fake")
+def test_evaluate_unwritable_output_exits_1(
+    gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An output path in a missing directory is named in a one-line error."""
+    out_path = tmp_path / "missing" / "report.json"
+    status, _out, err = run(["evaluate", str(gold_dir), "--json", str(out_path)], capsys)
+    assert status == 1
+    assert err.startswith(f"quoteattr: error: cannot write {str(out_path)!r}")
+
+
+def test_help_mentions_the_evaluate_command(capsys: pytest.CaptureFixture[str]) -> None:
+    """The main --help points to the subcommand; its own --help documents GOLD_DIR."""
+    _status, out, _err = run(["--help"], capsys)
+    assert "quoteattr evaluate GOLD_DIR" in out
+    assert "./evaluate" in out
+    status, out, _err = run(["evaluate", "--help"], capsys)
+    assert status == 0
+    assert out.startswith("usage: quoteattr evaluate")
+    assert "attributions/NAME_XXXX.ann" in out
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_file_named_evaluate_is_read_as_dot_slash_evaluate(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Only the bare word is the subcommand; ./evaluate is a file."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "evaluate").write_text(FERRY, encoding="utf-8")
+    status, out, _err = run(["./evaluate"], capsys)
+    assert status == 0
+    assert out.splitlines()[0] == "./evaluate: 2 quotes"
+
+
+def test_evaluate_help_does_not_import_spacy() -> None:
+    """The subcommand's parser, like the main one, answers without importing spaCy."""
+    code = "import sys\nfrom quoteattr.cli import build_evaluate_parser\n"
+    code += "build_evaluate_parser().format_help()\nprint('spacy' in sys.modules)"
+    assert run_python("-c", code).stdout.strip() == "False"
+
+
 # -- end to end, with a real pipeline ------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ valid and the input is read, so ``quoteattr --help`` and usage errors answer at 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
 import os
@@ -14,6 +15,7 @@ import shlex
 import shutil
 import sys
 from importlib import metadata
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import attrs
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from quoteattr import Quote
+    from quoteattr.evaluation import EvaluationReport, Subset
 
 __all__ = ["main"]
 
@@ -51,7 +54,27 @@ output formats:
   cue is null or {{"text", "start", "end", "lemma"}}. start/end are character
   offsets into the file's text. Standard input is named "{STDIN_NAME}".
 
+commands:
+  quoteattr evaluate GOLD_DIR ...
+         score quoteattr against gold attributions in brat standoff files, such
+         as the PolNeAR corpus (see quoteattr evaluate --help). To read a file
+         named "evaluate", write it as ./evaluate.
+
 Input files must be UTF-8. Output is UTF-8.
+exit status: 0 success, 1 an input or model error, 2 a usage error.
+"""
+
+EVALUATE = "evaluate"
+EVALUATE_EPILOG = """\
+GOLD_DIR holds brat annotations in one of two layouts: PolNeAR's split,
+text/NAME.txt with attributions/NAME_XXXX.ann (XXXX names the annotator; with
+several, the first in sorted order is used), or NAME.txt next to NAME.ann.
+
+The table goes to standard output: for each subset of the gold, the counts,
+content precision/recall/F1, speaker and cue accuracy and end-to-end scores,
+each rate with the counts behind it; then the precision of each attribution
+method. --json writes the full report, with the errors for analysis.
+
 exit status: 0 success, 1 an input or model error, 2 a usage error.
 """
 
@@ -80,7 +103,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with *argv* (default: ``sys.argv[1:]``); return the exit status.
 
     Never raises ``SystemExit``, so callers (and tests) always get the status back.
+    ``quoteattr evaluate …`` runs :func:`evaluate_main`.
     """
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments[:1] == [EVALUATE]:
+        return evaluate_main(arguments[1:])
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exiting:  # --help, --version, or a usage error (status 2)
@@ -314,6 +341,116 @@ def shorten(text: str, width: int) -> str:
     if len(text) <= width:
         return text
     return text[: max(width - 1, 0)].rstrip() + "…"
+
+
+# -- evaluate ----------------------------------------------------------------------------
+
+
+def evaluate_main(argv: Sequence[str]) -> int:
+    """Run ``quoteattr evaluate`` with *argv* (the arguments after ``evaluate``)."""
+    try:
+        args = build_evaluate_parser().parse_args(argv)
+    except SystemExit as exiting:
+        return exit_status(exiting)
+    from quoteattr import evaluation  # noqa: PLC0415 - keeps the main command's start fast
+
+    try:
+        # The gold is read first, so a wrong directory fails before the slow model load.
+        documents = evaluation.load_brat_corpus(args.gold)
+        extractor = load_extractor(args.model)
+        report = evaluation.evaluate(documents, extractor, subsets=args.kinds)
+        report = attrs.evolve(report, gold=args.gold)
+        write_report(report, args.json, args.confidence_table)
+    except (InputError, QuoteAttrError) as error:
+        return fail(str(error))
+    except BrokenPipeError:
+        return closed_pipe()
+    except KeyboardInterrupt:
+        return 130
+    return 0
+
+
+def build_evaluate_parser() -> argparse.ArgumentParser:
+    """The ``quoteattr evaluate`` subcommand's interface."""
+    parser = argparse.ArgumentParser(
+        prog=f"quoteattr {EVALUATE}",
+        description="Score quoteattr against gold attributions: run it over every text of\n"
+        "GOLD_DIR and compare what it finds with the annotations.",
+        epilog=EVALUATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("gold", metavar="GOLD_DIR", help="a directory of brat annotations")
+    parser.add_argument(
+        "-m",
+        "--model",
+        metavar="NAME",
+        help="spaCy pipeline to parse with, as for quoteattr itself",
+    )
+    parser.add_argument(
+        "--kinds",
+        type=parse_subsets,
+        default="direct,all",  # argparse passes a string default through the type too
+        metavar="SUBSETS",
+        help="comma-separated subsets of the gold to score, from: direct (direct "
+        "quotations), all (every attribution) (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--json",
+        metavar="OUT",
+        help='write the full report as JSON to OUT; "-" writes it to standard output '
+        "instead of the table",
+    )
+    parser.add_argument(
+        "--confidence-table",
+        metavar="OUT",
+        help="write the precision of each attribution method to OUT as a TSV (the table "
+        "behind Quote.confidence)",
+    )
+    return parser
+
+
+def parse_subsets(names: str) -> tuple[Subset, ...]:
+    """``direct,all`` as subsets, each once, in the order given."""
+    from quoteattr.evaluation import subset_named  # noqa: PLC0415 - only for evaluate
+
+    subsets: list[Subset] = []
+    for name in filter(None, (part.strip() for part in names.split(","))):
+        try:
+            subset = subset_named(name)
+        except ValueError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+        if subset not in subsets:
+            subsets.append(subset)
+    if not subsets:
+        raise argparse.ArgumentTypeError("name at least one subset, e.g. direct,all")
+    return tuple(subsets)
+
+
+def write_report(report: EvaluationReport, json_out: str | None, table_out: str | None) -> None:
+    """The files asked for, then the table on stdout (unless the JSON goes there)."""
+    from quoteattr.evaluation import write_confidence_table  # noqa: PLC0415
+
+    if table_out is not None:
+        with output_errors(table_out):
+            write_confidence_table(report, table_out)
+    if json_out is not None:
+        document = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if json_out == "-":
+            utf8_stdout().write(document)
+            return
+        with output_errors(json_out):
+            Path(json_out).write_text(document, encoding="utf-8")
+    utf8_stdout().write(report.format_table())
+
+
+@contextlib.contextmanager
+def output_errors(name: str) -> Iterator[None]:
+    """Turn a failure to write *name* into an input error that names it."""
+    try:
+        yield
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise InputError(f"cannot write {name!r}: {reason}") from None
 
 
 # -- process plumbing --------------------------------------------------------------------

@@ -1,0 +1,73 @@
+"""Measure quoteattr against gold attributions: the PolNeAR corpus, or any brat corpus.
+
+::
+
+    >>> from quoteattr.evaluation import evaluate
+    >>> report = evaluate("polnear/dev", model="en_core_web_sm")  # doctest: +SKIP
+    >>> print(report.format_table())  # doctest: +SKIP
+
+Importing this module does not import spaCy; :func:`evaluate` loads a pipeline only when it
+is not handed an extractor. See the documentation page "Evaluation" for how scores are
+computed.
+"""
+
+from __future__ import annotations
+
+from quoteattr.evaluation._brat import (
+    GoldAttribution,
+    GoldDataError,
+    GoldDocument,
+    is_direct,
+    load_brat_corpus,
+    load_brat_document,
+)
+from quoteattr.evaluation._report import EvaluationReport, write_confidence_table
+from quoteattr.evaluation._run import Extractor, evaluate, run_extractor
+from quoteattr.evaluation._scoring import (
+    ALL,
+    DIRECT,
+    MIN_JACCARD,
+    SUBSETS,
+    AttributionText,
+    CorpusStats,
+    ErrorCategory,
+    ErrorRecord,
+    Failure,
+    MethodPrecision,
+    PrecisionRecall,
+    Ratio,
+    Subset,
+    SubsetScores,
+    score,
+    subset_named,
+)
+
+__all__ = [
+    "ALL",
+    "DIRECT",
+    "MIN_JACCARD",
+    "SUBSETS",
+    "AttributionText",
+    "CorpusStats",
+    "ErrorCategory",
+    "ErrorRecord",
+    "EvaluationReport",
+    "Extractor",
+    "Failure",
+    "GoldAttribution",
+    "GoldDataError",
+    "GoldDocument",
+    "MethodPrecision",
+    "PrecisionRecall",
+    "Ratio",
+    "Subset",
+    "SubsetScores",
+    "evaluate",
+    "is_direct",
+    "load_brat_corpus",
+    "load_brat_document",
+    "run_extractor",
+    "score",
+    "subset_named",
+    "write_confidence_table",
+]

@@ -1,0 +1,274 @@
+"""The evaluation report: the scores with what produced them, as a table, JSON or a TSV."""
+
+from __future__ import annotations
+
+import enum
+from importlib import metadata
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Sequence
+
+    from attrs import AttrsInstance
+
+    from quoteattr.evaluation._scoring import (
+        CorpusStats,
+        MethodPrecision,
+        PrecisionRecall,
+        Ratio,
+        SubsetScores,
+    )
+
+__all__ = ["EvaluationReport", "quoteattr_version", "write_confidence_table"]
+
+#: The header row of the confidence table; the library reads the file by these names.
+CONFIDENCE_COLUMNS = ("method", "precision", "quotes", "correct")
+
+
+def quoteattr_version() -> str:
+    """The installed quoteattr's version, from the package metadata."""
+    try:
+        return metadata.version("quoteattr")
+    except metadata.PackageNotFoundError:  # a source tree that is not installed
+        return "unknown"
+
+
+@attrs.frozen
+class EvaluationReport:
+    """The result of an evaluation: scores per subset, precision per method, corpus counts.
+
+    ``gold``, ``model`` and ``model_version`` say what was evaluated, where known (they are
+    ``None`` for a bare :func:`~quoteattr.evaluation.score`).
+    """
+
+    #: The scores of each subset of the gold, in the order asked for.
+    subsets: tuple[SubsetScores, ...]
+    #: The precision of each attribution method, sorted by method name.
+    methods: tuple[MethodPrecision, ...]
+    #: Articles, quotes and failures over the whole corpus.
+    corpus: CorpusStats
+    #: The least character Jaccard similarity a match needed.
+    min_jaccard: float
+    #: The version of quoteattr that was evaluated.
+    quoteattr_version: str
+    #: The gold corpus: the directory it was read from.
+    gold: str | None = None
+    #: The spaCy pipeline, as ``lang_name`` (``en_core_web_sm``).
+    model: str | None = None
+    #: The pipeline's version.
+    model_version: str | None = None
+
+    def scores(self, subset: str) -> SubsetScores:
+        """The scores of the subset named *subset* (``"direct"``, ``"all"``).
+
+        Raises:
+            KeyError: the report has no such subset.
+        """
+        for scores in self.subsets:
+            if scores.subset == subset:
+                return scores
+        raise KeyError(subset)
+
+    def format_table(self) -> str:
+        """The report as text for people: a column per subset, then a row per method."""
+        return _format_table(self)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The report as a JSON-safe dict, with the counts behind every rate and the errors."""
+        return _report_dict(self)
+
+
+# -- table ---------------------------------------------------------------------------------
+
+
+def _format_table(report: EvaluationReport) -> str:
+    lines = [*_heading(report), ""]
+    lines += _align([_subset_header(report), *_subset_rows(report.subsets)])
+    if report.methods:
+        lines += ["", "attribution precision by method (every quote, against all gold):"]
+        lines += _align(_method_rows(report.methods))
+    return "\n".join(lines) + "\n"
+
+
+def _heading(report: EvaluationReport) -> list[str]:
+    corpus = report.corpus
+    model = " ".join(filter(None, (report.model, report.model_version))) or "unknown model"
+    gold = report.gold if report.gold is not None else "gold documents"
+    lines = [
+        f"quoteattr {report.quoteattr_version} with {model} on {gold}",
+        f"articles: {corpus.articles}, failed: {len(corpus.failures)}",
+        (
+            f"quotes found: {corpus.quotes} ({corpus.quotes_per_article:.1f} per article), "
+            f"unattributed (not scored): {corpus.unattributed_quotes}"
+        ),
+    ]
+    lines += [f"  failed: {failure.document}: {failure.message}" for failure in corpus.failures]
+    return lines
+
+
+def _subset_header(report: EvaluationReport) -> list[str]:
+    return [f"match: character Jaccard >= {report.min_jaccard:g}"] + [
+        scores.subset for scores in report.subsets
+    ]
+
+
+def _subset_rows(subsets: Sequence[SubsetScores]) -> list[list[str]]:
+    def row(label: str, cells: Iterable[object]) -> list[str]:
+        return [label, *(str(cell) for cell in cells)]
+
+    def rates(label: str, measures: Iterable[PrecisionRecall]) -> list[list[str]]:
+        measures = list(measures)
+        return [
+            row(f"{label} precision", (m.precision for m in measures)),
+            row(f"{label} recall", (m.recall for m in measures)),
+            row(f"{label} F1", (_rate(m.f1) for m in measures)),
+        ]
+
+    return [
+        row("gold attributions", (s.gold for s in subsets)),
+        row("predicted", (s.predicted for s in subsets)),
+        row("matched", (s.matched for s in subsets)),
+        row("false positives", (s.false_positives for s in subsets)),
+        row("neutral (not counted)", (s.neutral for s in subsets)),
+        *rates("content", (s.content for s in subsets)),
+        row("speaker, lenient", (s.speaker_lenient for s in subsets)),
+        row("speaker, strict", (s.speaker_strict for s in subsets)),
+        row("cue", (s.cue for s in subsets)),
+        *rates("end-to-end", (s.end_to_end for s in subsets)),
+    ]
+
+
+def _rate(ratio: Ratio) -> str:
+    """A rate alone, for F1: its counts (2·matched over predicted + gold) say little."""
+    value = ratio.value
+    return "-" if value is None else f"{value:.3f}"
+
+
+def _method_rows(methods: Sequence[MethodPrecision]) -> list[list[str]]:
+    rows = [["method", "precision", "quotes", "correct"]]
+    rows += [
+        [method.method, _rate(method.precision), str(method.quotes), str(method.correct)]
+        for method in methods
+    ]
+    return rows
+
+
+def _align(rows: Sequence[Sequence[str]]) -> list[str]:
+    """Rows as lines: the first column left-aligned, the others right-aligned."""
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    return [
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width)
+            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        ).rstrip()
+        for row in rows
+    ]
+
+
+# -- JSON ----------------------------------------------------------------------------------
+
+
+def _report_dict(report: EvaluationReport) -> dict[str, Any]:
+    corpus = report.corpus
+    return {
+        "quoteattr_version": report.quoteattr_version,
+        "gold": report.gold,
+        "model": {"name": report.model, "version": report.model_version},
+        "min_jaccard": report.min_jaccard,
+        "corpus": {
+            "articles": corpus.articles,
+            "failed": [_record_dict(failure) for failure in corpus.failures],
+            "quotes": corpus.quotes,
+            "quotes_per_article": corpus.quotes_per_article,
+            "unattributed_quotes": corpus.unattributed_quotes,
+        },
+        "subsets": {scores.subset: _subset_dict(scores) for scores in report.subsets},
+        "methods": {
+            method.method: {
+                "precision": _ratio_dict(method.precision),
+                "quotes": method.quotes,
+                "correct": method.correct,
+            }
+            for method in report.methods
+        },
+    }
+
+
+def _subset_dict(scores: SubsetScores) -> dict[str, Any]:
+    return {
+        "gold": scores.gold,
+        "predicted": scores.predicted,
+        "matched": scores.matched,
+        "false_positives": scores.false_positives,
+        "neutral": scores.neutral,
+        "content": _precision_recall_dict(scores.content),
+        "speaker_lenient": _ratio_dict(scores.speaker_lenient),
+        "speaker_strict": _ratio_dict(scores.speaker_strict),
+        "cue": _ratio_dict(scores.cue),
+        "end_to_end": _precision_recall_dict(scores.end_to_end),
+        "errors": [_record_dict(error) for error in scores.errors],
+    }
+
+
+def _precision_recall_dict(measure: PrecisionRecall) -> dict[str, Any]:
+    return {
+        "precision": _ratio_dict(measure.precision),
+        "recall": _ratio_dict(measure.recall),
+        "f1": _ratio_dict(measure.f1),
+    }
+
+
+def _ratio_dict(ratio: Ratio) -> dict[str, Any]:
+    return {"value": ratio.value, "numerator": ratio.numerator, "denominator": ratio.denominator}
+
+
+def _json_value(_instance: object, _field: object, value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    return _lists(value)
+
+
+def _lists(value: object) -> object:
+    """Tuples as lists, nested ones too (character ranges are pairs inside a tuple)."""
+    if isinstance(value, tuple):
+        return [_lists(item) for item in value]
+    return value
+
+
+def _record_dict(record: AttrsInstance) -> dict[str, Any]:
+    """A frozen record as JSON-safe values: enums by value, tuples as lists."""
+    return attrs.asdict(record, value_serializer=_json_value)
+
+
+# -- confidence table ----------------------------------------------------------------------
+
+
+def write_confidence_table(report: EvaluationReport, path: str | os.PathLike[str]) -> None:
+    """Write the precision of each attribution method as a tab-separated table.
+
+    This is the table behind :attr:`Quote.confidence <quoteattr.Quote.confidence>`: a ``#``
+    comment header saying how and from what it was made, the header row
+    ``method precision quotes correct``, then one row per method, sorted by name, with the
+    precision to three decimals.
+    """
+    model = " ".join(filter(None, (report.model, report.model_version))) or "an unknown model"
+    corpus = Path(report.gold).name if report.gold else "unnamed gold documents"
+    lines = [
+        "# The precision of each quoteattr attribution method: the share of the method's quotes",
+        "# lying (by at least half their characters) in a gold attribution whose source overlaps",
+        "# the quote's speaker, or which has no source when the quote has no speaker.",
+        (
+            f"# Generated by `quoteattr evaluate --confidence-table` on {corpus}, "
+            f"with quoteattr {report.quoteattr_version} and {model}."
+        ),
+        "\t".join(CONFIDENCE_COLUMNS),
+    ]
+    for method in sorted(report.methods, key=lambda method: method.method):
+        precision = method.precision.value or 0.0
+        lines.append(f"{method.method}\t{precision:.3f}\t{method.quotes}\t{method.correct}")
+    with open(path, "w", encoding="utf-8", newline="\n") as file:  # noqa: PTH123 - any PathLike
+        file.write("\n".join(lines) + "\n")
