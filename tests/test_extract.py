@@ -266,3 +266,93 @@ def test_extract_quotes_uses_a_named_pipeline(extractor: QuoteExtractor) -> None
     text = '"It is done," Okafor said.'
     assert extract_quotes(text, nlp=name) == extractor(text)
     assert extract_quotes(text, nlp=extractor.nlp) == extractor(text)
+
+
+# -- mechanisms added while measuring on PolNeAR (issue 3) -------------------------------
+
+
+def test_cue_after_that_the_parser_hung_as_a_relative_clause(extractor: QuoteExtractor) -> None:
+    """ "…,'' he complained: a pronoun subject makes the cue the reporting clause."""
+    text = "The mayor felt slighted. ''That was no way to treat a guest,'' he complained."
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "he"
+    assert quote.cue is not None
+    assert quote.cue.lemma == "complain"
+
+
+def test_participle_before_the_quote_takes_the_clause_subject(extractor: QuoteExtractor) -> None:
+    """X wrote to members, telling them, "…": the participle's speaker is the clause's."""
+    text = (
+        "Wanda Ilse, treasurer of the rowing club, wrote to members on Monday, "
+        'telling them, "The boathouse roof will be mended."'
+    )
+    quote = first(extractor, text)
+    assert quote.method is AttributionMethod.CUE_BEFORE
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith("Wanda Ilse")
+    assert quote.cue is not None
+    assert quote.cue.text == "telling"
+
+
+def test_colon_after_a_clause_without_a_reporting_verb(extractor: QuoteExtractor) -> None:
+    """She turned to the crowd: "…" — the clause's subject speaks; its verb is the cue."""
+    quote = first(extractor, 'Okafor turned to the crowd: "We start at dawn. Bring gloves."')
+    assert quote.method is AttributionMethod.COLON_CLAUSE
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+    assert quote.cue is not None
+    assert quote.cue.text == "turned"
+
+
+def test_dash_byline_after_the_quote(extractor: QuoteExtractor) -> None:
+    """ "…" ― Name, on its own line: the dash is the cue (glued to the mark or not)."""
+    text = "“The bus never comes on time.”― Ilse Marren\n\n“We need more trains.” — Tom Okafor.\n"
+    quotes = extractor(text)
+    assert [(q.speaker.text if q.speaker else None) for q in quotes] == [
+        "Ilse Marren",
+        "Tom Okafor",
+    ]
+    assert all(q.method is AttributionMethod.BYLINE for q in quotes)
+    assert [q.cue.text.lstrip("”") if q.cue else None for q in quotes] == ["―", "—"]
+
+
+def test_a_dash_inside_a_sentence_is_no_byline(extractor: QuoteExtractor) -> None:
+    """ "…" — and then a clause with a verb is not a signature."""
+    quote = first(extractor, '"Not again." — the crowd groaned when the lights went out.')
+    assert quote.method is not AttributionMethod.BYLINE
+
+
+def test_show_titles_are_not_utterances(extractor: QuoteExtractor) -> None:
+    """A programme named in marks is nobody's quote; the next quote still continues."""
+    text = (
+        '"We will hold the line," Okafor said on Channel 9\'s "Morning Report." '
+        '"Nobody should doubt it."'
+    )
+    quotes = extractor(text)
+    assert [q.text for q in quotes] == [
+        "We will hold the line,",
+        "Morning Report.",
+        "Nobody should doubt it.",
+    ]
+    title = quotes[1]
+    assert (title.speaker, title.cue, title.method) == (None, None, None)
+    assert quotes[2].method is AttributionMethod.CONTINUATION
+    assert quotes[2].speaker == quotes[0].speaker
+
+
+def test_a_capitalised_quote_used_as_a_modifier_is_a_name(extractor: QuoteExtractor) -> None:
+    """the "Green Wave" campaign: a name modifying a noun, not something said."""
+    quote = first(extractor, 'Okafor launched the "Green Wave" campaign in March.')
+    assert quote.speaker is None
+    assert quote.method is None
+
+
+def test_confidence_is_the_measured_precision_of_the_method(extractor: QuoteExtractor) -> None:
+    """Attributed quotes carry their method's precision; unattributed ones carry none."""
+    quotes = extractor('"It is done," Okafor said. She watched "Morning Report" on Channel 9.')
+    attributed_quote, title = quotes
+    assert attributed_quote.confidence is not None
+    assert 0.5 < attributed_quote.confidence <= 1.0
+    assert title.confidence is None

@@ -309,3 +309,68 @@ def test_entity_labels_come_from_the_doc() -> None:
 def test_scheme_is_detected_from_the_labels(table: str, scheme: LabelScheme) -> None:
     """The labels of a parse tell its scheme apart."""
     assert detect_scheme(token.dep_ for token in parse(table)) is scheme
+
+
+CLEAR_COLON_CLAUSE = """
+Okafor     1   nsubj   PROPN  NNP
+turned     1   ROOT    VERB   VBD  turn
+to         1   prep    ADP    IN
+the        4   det     DET    DT
+crowd      2   pobj    NOUN   NN
+:          1   punct   PUNCT  :
+"          8   punct   PUNCT  ``
+We         8   nsubj   PRON   PRP
+start      1   parataxis VERB VBP
+now        8   advmod  ADV    RB
+.          8   punct   PUNCT  .
+"          8   punct   PUNCT  ''
+"""
+
+UD_COLON_CLAUSE = """
+Okafor     1   nsubj   PROPN  NNP
+turned     1   ROOT    VERB   VBD  turn
+to         4   case    ADP    IN
+the        4   det     DET    DT
+crowd      1   obl     NOUN   NN
+:          8   punct   PUNCT  :
+"          8   punct   PUNCT  ``
+We         8   nsubj   PRON   PRP
+start      1   parataxis VERB VBP
+now        8   advmod  ADV    RB
+.          8   punct   PUNCT  .
+"          8   punct   PUNCT  ''
+"""
+
+
+@pytest.mark.parametrize("table", [CLEAR_COLON_CLAUSE, UD_COLON_CLAUSE], ids=["clear", "ud"])
+def test_colon_clause_without_reporting_verb(table: str) -> None:
+    """Okafor turned to the crowd: "…" — subject and verb of the clause a colon closes."""
+    quote = only(quotes_of(table))
+    assert quote.method is AttributionMethod.COLON_CLAUSE
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+    assert quote.cue is not None
+    assert quote.cue.text == "turned"
+
+
+CLEAR_RELCL_CUE = """
+"          3   punct   PUNCT  ``
+It         3   nsubj   PRON   PRP
+was        3   cop     AUX    VBD
+wrong      3   ROOT    ADJ    JJ
+,          3   punct   PUNCT  ,
+"          3   punct   PUNCT  ''
+Mr.        7   compound PROPN NNP
+Okafor     8   nsubj   PROPN  NNP
+told       3   relcl   VERB   VBD  tell
+CNN        8   dobj    PROPN  NNP
+.          3   punct   PUNCT  .
+"""
+
+
+def test_clear_cue_misparsed_as_relative_clause() -> None:
+    """A cue the parser hung from the quote as ``relcl`` still reports it."""
+    quote = only(quotes_of(CLEAR_RELCL_CUE))
+    assert quote.method is AttributionMethod.CUE_AFTER
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Mr. Okafor"

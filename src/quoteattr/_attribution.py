@@ -23,6 +23,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod, QuoteKind
@@ -47,7 +48,22 @@ _CUE_TO_QUOTE = _NOUN_PHRASE | {"ADP", "ADV", "CCONJ", "PUNCT"}
 # Tags allowed between a quote and the cue that follows its speaker ("…," Smith, 57, later told).
 _QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 _VERBAL = frozenset({"VERB", "AUX"})
-_DASHES = frozenset({"-", "—", "–", "--"})
+_DASHES = frozenset({"-", "—", "–", "--", "―"})
+_MAX_BYLINE_TOKENS = 12
+# A quoted clause shorter than this is a fragment, not a continued utterance.
+_MIN_CONTINUED_WORDS = 5
+# Words before a capitalised quote that make it a name: "on "Meet the Press"", "the "Never
+# Trump" movement", "author of "The Long Road"".
+_TITLE_INTRODUCERS = frozenset(
+    {"on", "of", "in", "the", "program", "programme", "show", "podcast", "book", "film"}
+    | {"movie", "titled", "entitled", "dubbed", "nicknamed", "hashtag", "slogan"}
+)
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "of", "on", "or", "the"}
+    | {"to", "vs", "vs.", "with"}
+)
+_MAX_TITLE_WORDS = 8
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.\-]*")
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 _EXPLETIVES = frozenset({"there", "here"})
 _TRAILING_NOISE = frozenset({"ADV", "AUX", "PART", "CCONJ", "SCONJ", "ADP"})
@@ -68,6 +84,18 @@ _MAX_TAG_SENTENCE_TOKENS = 8
 _MAX_CUE_TO_QUOTE_TOKENS = 12
 _MAX_CLIMB = 8
 _MAX_SUBJECT_CLIMB = 3
+
+
+def _looks_like_title(text: str) -> bool:
+    """Capitalised like a title ("Meet the Press", "Fox News Sunday"), not a sentence."""
+    words = _WORD.findall(text)
+    if not words or len(words) > _MAX_TITLE_WORDS or text.rstrip().endswith(("?", "!")):
+        return False
+    if any(word in {"I", "I'm", "I’m"} for word in words):
+        return False
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words
+    )
 
 
 @attrs.frozen
@@ -129,14 +157,48 @@ class Attributor:
     def attribute_all(self) -> list[QuoteAttribution]:
         """Return every quote of the document with its kind and attribution, in order."""
         results: list[QuoteAttribution] = []
+        last_utterance: QuoteAttribution | None = None
         for region in self.layout.regions:
+            if self._is_title(region):
+                # A show, book or slogan named in marks is nobody's utterance, and the quote
+                # after it still continues the one before: "…," he said on ''This Week.''
+                results.append(QuoteAttribution(region, QuoteKind.PARTIAL, None))
+                continue
             left, right = self.layout.left_frame(region), self.layout.right_frame(region)
             attribution = self.attribute(region, left, right)
             kind = self.kind_of(region, attribution, left, right)
-            if attribution is None and kind is QuoteKind.DIRECT and results:
-                attribution = self._continuation(results[-1], region)
-            results.append(QuoteAttribution(region, kind, attribution))
+            continues = kind is QuoteKind.DIRECT or self._closes_plain_sentence(region, right)
+            if attribution is None and last_utterance is not None and continues:
+                attribution = self._continuation(last_utterance, region)
+            last_utterance = QuoteAttribution(region, kind, attribution)
+            results.append(last_utterance)
         return results
+
+    def _is_title(self, region: QuoteRegion) -> bool:
+        """Whether the quote names a work or a thing: ``on ABC's "This Week,"``.
+
+        Its words are capitalised like a title, and the reporter's words around it use it as
+        a name: after a possessive or a preposition, or as a modifier of the noun after it
+        (``the "Avatar" star``).
+        """
+        if not _looks_like_title(region.marks.text):
+            return False
+        doc, layout = self.doc, self.layout
+        before = region.first - 1
+        while before >= 0 and doc[before].is_space:
+            before -= 1
+        if before >= 0 and layout.is_outside(before):
+            word = doc[before].lower_
+            if word in _TITLE_INTRODUCERS or word in {"'s", "’s"} or word.endswith(("'s", "’s")):
+                return True
+        after = region.stop
+        ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
+        return (
+            ends_open
+            and after < len(doc)
+            and layout.is_outside(after)
+            and doc[after].pos_ in {"NOUN", "PROPN"}
+        )
 
     def attribute(
         self, region: QuoteRegion, left: Sequence[int], right: Sequence[int]
@@ -147,6 +209,9 @@ class Attributor:
         """
         if region.content_first >= region.content_stop:
             return None
+        byline = self._byline(region)
+        if byline is not None:
+            return byline
         left = left or self._lead_in(region)
         after = self._cue_after(right or self._tag_sentence(region), region)
         before = self._cue_before(left)
@@ -208,6 +273,41 @@ class Attributor:
             return []
         return tokens
 
+    def _byline(self, region: QuoteRegion) -> Attribution | None:
+        """``"…" — Jane Roe``: a dash, then only a name to the end of the paragraph.
+
+        Reader responses, pull quotes and epigraphs sign a quote this way; the dash is the
+        cue. Small tokenizers glue the dash to the closing mark ("”―"), so that token counts.
+        """
+        doc, layout = self.doc, self.layout
+        stop = region.stop
+        if stop == 0 or stop >= len(doc):
+            return None
+        if doc[stop].text in _DASHES:
+            dash, first = stop, stop + 1
+        elif len(doc[stop - 1].text) > 1 and doc[stop - 1].text[-1] in "—–―":
+            dash, first = stop - 1, stop
+        else:
+            return None
+        words: list[int] = []
+        i = first
+        while i < len(doc) and layout.is_outside(i) and not layout.tokens.is_line_break(i):
+            words.append(i)
+            i += 1
+        words = [j for j in words if not doc[j].is_space]
+        if words and doc[words[-1]].text == ".":
+            words.pop()
+        if not words or len(words) > _MAX_BYLINE_TOKENS:
+            return None
+        if any(doc[j].pos_ not in _NOUN_PHRASE and doc[j].text != "," for j in words):
+            return None
+        if not any(doc[j].pos_ == "PROPN" for j in words):
+            return None
+        speaker = self._noun_phrase(words)
+        if speaker is None:
+            return None
+        return _attribution(dash, dash + 1, "—", AttributionMethod.BYLINE, speaker)
+
     def _lead_in(self, region: QuoteRegion) -> list[int]:
         """The clause ending in a colon just before a quote that opens a paragraph.
 
@@ -258,8 +358,8 @@ class Attributor:
         for position in range(min(len(tokens), _MAX_SPEAKER_TOKENS)):
             token = self.doc[tokens[position]]
             before = tokens[:position]
-            if self._is_cue(token) and self.relations.rel(token) is not Rel.RELATIVE_CLAUSE:
-                if not any(self.doc[i].pos_ in NOMINAL for i in before):
+            if self._is_cue(token) and not self._relative_clause_of_other(token, before):
+                if not any(self._is_nominal(self.doc[i]) for i in before):
                     return None
                 speaker = self._tree_speaker(token, tokens)
                 if speaker is None and self.relations.passive_subject(token) is not None:
@@ -272,6 +372,27 @@ class Attributor:
             if token.pos_ not in _QUOTE_TO_CUE and not self._inside_insertion(before):
                 return None
         return None
+
+    def _relative_clause_of_other(self, cue: Token, before: Sequence[int]) -> bool:
+        """Whether *cue* reports inside a relative clause about some other noun.
+
+        Parsers often hang the reporting clause after a quote from the quote's last noun as a
+        relative clause (``"…,'' he told Fox News``); when the words before the cue are all
+        the cue's own subject, that attachment is an error, not a clause about the noun.
+        """
+        if self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
+            return False
+        subject = self.relations.subject(cue)
+        if subject is None or subject.lower_ in _RELATIVE_PRONOUNS:
+            return True
+        own = {t.i for t in subject.subtree}
+        return any(i not in own and not self.doc[i].is_punct for i in before)
+
+    def _is_nominal(self, token: Token) -> bool:
+        """A noun, or an adjective the parse made a subject ("the former executive")."""
+        if token.pos_ in NOMINAL:
+            return True
+        return token.pos_ == "ADJ" and self.relations.rel(token) is Rel.SUBJECT
 
     def _inside_insertion(self, before: Sequence[int]) -> bool:
         """Whether a comma or relative pronoun opened an insertion ("Smith, who met …,")."""
@@ -290,7 +411,7 @@ class Attributor:
                 return according
         found = self._walk_back_to_cue(frame)
         if found is None and self.doc[frame[-1]].text == ":":
-            found = self._colon_clause(frame) or self._colon(frame)
+            found = self._colon_clause(frame) or self._colon(frame) or self._colon_verb(frame)
         return found
 
     def _colon_clause(self, frame: Sequence[int]) -> Attribution | None:
@@ -307,6 +428,40 @@ class Attributor:
             node = node.head
             if self._is_cue(node) and self._governs_at_distance(node):
                 return self._clause_before(node, frame, frame.index(node.i), set_off=True)
+        return None
+
+    def _colon_verb(self, frame: Sequence[int]) -> Attribution | None:
+        """Any clause a colon closes: ``She turned to the crowd: "…"``.
+
+        With no reporting verb in sight, the clause that announces a whole quoted utterance
+        still names who speaks: the subject of its verb. The verb stands as the cue.
+        """
+        members = set(frame)
+        verb = self._verb_above(frame[-1], members)
+        if verb is None:
+            verbs = [i for i in frame[:-1] if self._is_verb(self.doc[i])]
+            verb = self.doc[verbs[-1]] if verbs else None
+        if verb is None:
+            return None
+        subject = self._subject_of(verb)
+        if subject is None or subject.i not in members or subject.i > verb.i:
+            return None
+        speaker = self._mention(subject, [i for i in frame if i < verb.i])
+        if speaker is None:
+            return None
+        return _attribution(
+            verb.i, verb.i + 1, verb.lemma_.lower(), AttributionMethod.COLON_CLAUSE, speaker
+        )
+
+    def _verb_above(self, i: int, members: set[int]) -> Token | None:
+        """The first verb above token *i* in the tree, among *members*."""
+        node = self.doc[i]
+        for _ in range(_MAX_SUBJECT_CLIMB + 1):
+            if node.head is node or node.head.i not in members:
+                return None
+            node = node.head
+            if self._is_verb(node):
+                return node
         return None
 
     def _walk_back_to_cue(self, frame: Sequence[int]) -> Attribution | None:
@@ -360,6 +515,7 @@ class Attributor:
             self._tree_speaker(cue, frame[:position])
             or (None if participle else self._noun_phrase_before(frame[:position]))
             or self._tree_speaker(cue, frame[position + 1 :])
+            or (self._clause_subject(frame[:position]) if participle else None)
         )
         if (
             speaker is None
@@ -427,6 +583,21 @@ class Attributor:
 
     # -- rule 4: continuation -----------------------------------------------------------
 
+    def _closes_plain_sentence(self, region: QuoteRegion, right: Sequence[int]) -> bool:
+        """A quoted clause that ends a sentence with no reporting word of its own.
+
+        ``Now, "within the party there is real support for it."`` after an attributed quote
+        goes on with the same voice; a short fragment ("the "big idea."") does not.
+        """
+        text = region.marks.text.rstrip()
+        ends = text.endswith((".", "!", "?", "…")) or (
+            bool(right) and self.doc[right[0]].text in {".", "!", "?"}
+        )
+        if not ends or len(text.split()) < _MIN_CONTINUED_WORDS:
+            return False
+        words = self.layout.reporter_tokens(region.sentence)
+        return not any(self._is_cue(self.doc[i]) for i in words)
+
     def _continuation(self, previous: QuoteAttribution, region: QuoteRegion) -> Attribution | None:
         if previous.attribution is None:
             return None
@@ -434,8 +605,9 @@ class Attributor:
         previous_last = max(previous.region.stop - 1, previous.region.first)
         if region.paragraph - layout.paragraph_of[previous_last] > 1:
             return None
-        # Any reporter sentence of its own between the two quotes breaks the chain.
-        allowed = {previous.region.sentence, layout.sentence_of[previous_last]}
+        # Any reporter sentence of its own between the two quotes breaks the chain; the
+        # words leading into this quote in its own sentence do not.
+        allowed = {previous.region.sentence, layout.sentence_of[previous_last], region.sentence}
         for i in range(previous.region.stop, region.first):
             token = self.doc[i]
             reporter_word = layout.is_outside(i) and not (token.is_space or token.is_punct)
@@ -510,9 +682,30 @@ class Attributor:
             # "Smith, who said …": the antecedent the relative clause hangs from.
             is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head is not cue
             subject = cue.head if is_relative else None
-        if subject is None or subject.pos_ not in NOMINAL | {"DET"}:
+        if subject is None or not (self._is_nominal(subject) or subject.pos_ == "DET"):
             return None
         return None if subject.lower_ in _EXPLETIVES else subject
+
+    def _clause_subject(self, tokens: Sequence[int]) -> _Mention | None:
+        """The subject of the clause a participle closes, when the parse lost the link.
+
+        "Lopez emailed members, telling them, "…"": the first word the parse calls a
+        subject, else the noun phrase that opens the clause before its verb.
+        """
+        for i in tokens:
+            token = self.doc[i]
+            is_subject = self.relations.rel(token) is Rel.SUBJECT and self._is_nominal(token)
+            if is_subject and token.lower_ not in _RELATIVE_PRONOUNS | _EXPLETIVES:
+                return self._mention(token, tokens)
+        run: list[int] = []
+        for i in tokens:
+            token = self.doc[i]
+            if self._is_verb(token):
+                return self._noun_phrase(run)
+            if token.pos_ not in _NOUN_PHRASE and token.text != "," and token.pos_ != "ADP":
+                return None
+            run.append(i)
+        return None
 
     def _clause_subject_above(self, cue: Token) -> Token | None:
         """The subject of the clause a subjectless cue hangs from ("…, saying").
@@ -531,10 +724,22 @@ class Attributor:
                 return relations.passive_subject(governor) or relations.subject(governor)
             if self._is_verb(governor):
                 found = relations.subject(governor) or relations.passive_subject(governor)
+                reporter = self._reporting_verb_above(governor)
+                if reporter is not None:
+                    # "Putin acknowledged that soldiers had fought, saying …": the clause
+                    # the participle hangs from is itself reported; its reporter speaks.
+                    found = relations.subject(reporter) or found
                 if found is not None:
                     return found
             node = governor
         return None
+
+    def _reporting_verb_above(self, verb: Token) -> Token | None:
+        """The cue whose clausal complement *verb* is, if any ("said [that] X fought")."""
+        if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or verb.head is verb:
+            return None
+        head = verb.head
+        return head if self._is_cue(head) and self.layout.is_outside(head.i) else None
 
     def _mention(self, head: Token, allowed: Sequence[int]) -> _Mention | None:
         """The noun phrase headed by *head*, clipped to the *allowed* tokens.
@@ -588,6 +793,9 @@ class Attributor:
         doc = self.doc
         first, stop = mention.first, mention.stop
         between = [i for i in allowed if stop <= i < cue.i]
+        if between and all(doc[i].pos_ in _NOUN_PHRASE for i in between):
+            # A noun the parser split off the phrase: "a factory [executive] tells".
+            stop = between[-1] + 1
         commas = [i for i in between if doc[i].text == ","]
         if between and doc[between[0]].text == "," and len(commas) >= 2:
             verb_group = [i for i in between if i > commas[-1]]

@@ -57,6 +57,12 @@ class AttributionMethod(str, enum.Enum):
     EMBEDDED = "embedded"
     #: A name set off by a colon, with no verb: ``Pollster Jane Roe: "…"`` (the colon is the cue).
     COLON = "colon"
+    #: A dash and a bare name after the quote, to the end of the paragraph:
+    #: ``"…" — Jane Roe`` (the dash is the cue).
+    BYLINE = "byline"
+    #: A clause with no reporting verb announces the quote with a colon; its subject is the
+    #: speaker and its verb the cue: ``She turned to the crowd: "…"``.
+    COLON_CLAUSE = "colon_clause"
     #: No reporting clause of its own; the speaker of the quote just before, in the same or
     #: the previous paragraph, carries over: ``"…," he said. "More words."``.
     CONTINUATION = "continuation"
