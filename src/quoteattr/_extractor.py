@@ -8,6 +8,7 @@ import threading
 from typing import TYPE_CHECKING, Any
 
 from quoteattr._attribution import Attributor
+from quoteattr._confidence import confidence_of
 from quoteattr._cues import default_lexicon
 from quoteattr._layout import DocLayout
 from quoteattr._marks import find_quote_marks
@@ -201,6 +202,7 @@ def _to_quote(layout: DocLayout, found: QuoteAttribution, resolver: SpeakerResol
             lemma=attribution.lemma,
         ),
         method=attribution.method,
+        confidence=confidence_of(attribution.method),
     )
 
 

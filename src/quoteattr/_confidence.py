@@ -1,0 +1,57 @@
+"""``Quote.confidence``: the measured precision of the rule that attributed a quote.
+
+The numbers live in ``data/confidence.tsv``, written by the evaluator on the PolNeAR
+training split (``quoteattr evaluate … --confidence-table``), never on the split the
+published accuracy is measured on. A method measured on too few quotes gets no number:
+a precision over a handful of cases would claim more than it knows.
+"""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from quoteattr._types import AttributionMethod
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["MIN_MEASURED_QUOTES", "confidence_of", "parse_confidence_table"]
+
+#: Fewer measured quotes than this and a method's precision is not reported.
+MIN_MEASURED_QUOTES = 20
+_TABLE = "confidence.tsv"
+_HEADER = ["method", "precision", "quotes", "correct"]
+
+
+def parse_confidence_table(text: str) -> Mapping[AttributionMethod, float]:
+    """Read a confidence table (TSV, ``#`` comments, a header row) into method → precision.
+
+    Rows for methods this version does not know (a table from a newer release) and methods
+    measured on fewer than :data:`MIN_MEASURED_QUOTES` quotes are left out.
+    """
+    rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
+    if not rows or [cell.strip() for cell in rows[0]] != _HEADER:
+        msg = f"a confidence table starts with the header row {chr(9).join(_HEADER)!r}"
+        raise ValueError(msg)
+    known = {method.value: method for method in AttributionMethod}
+    table: dict[AttributionMethod, float] = {}
+    for method, precision, quotes, _correct in (map(str.strip, row) for row in rows[1:]):
+        if method in known and int(quotes) >= MIN_MEASURED_QUOTES:
+            table[known[method]] = float(precision)
+    return MappingProxyType(table)
+
+
+@functools.cache
+def _shipped_table() -> Mapping[AttributionMethod, float]:
+    text = resources.files("quoteattr").joinpath("data", _TABLE).read_text(encoding="utf-8")
+    return parse_confidence_table(text)
+
+
+def confidence_of(method: AttributionMethod | None) -> float | None:
+    """The measured precision of *method*, or ``None`` (no method, or too few measured)."""
+    if method is None:
+        return None
+    return _shipped_table().get(method)
