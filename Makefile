@@ -9,7 +9,7 @@ BOOTSTRAP := $(PYTHON) scripts/bootstrap.py
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-x -k cli"
 PYTEST_ARGS ?=
 
-.PHONY: help example test lint docs check bench clean distclean
+.PHONY: help example test lint docs check bench accuracy clean distclean
 # The targets share one .venv; two bootstraps installing into it at once would collide.
 .NOTPARALLEL:
 
@@ -20,6 +20,7 @@ help:
 	@echo "make docs       build the documentation strictly into docs/_build/html"
 	@echo "make check      test, lint and docs"
 	@echo "make bench      throughput and memory against the bare spaCy parse (a few minutes)"
+	@echo "make accuracy   PolNeAR dev scores of quoteattr against textacy (installs textacy)"
 	@echo "make clean      remove build output and tool caches (keeps .venv)"
 	@echo "make distclean  clean, and remove .venv too"
 
@@ -51,6 +52,11 @@ check: test lint docs
 bench:
 	$(BOOTSTRAP) --model
 	$(BIN)/python benchmarks/throughput.py
+
+# textacy comes from the bench extra, which CI never installs.
+accuracy:
+	$(BOOTSTRAP) --model bench
+	$(BIN)/python benchmarks/textacy_comparison.py
 
 clean:
 	rm -rf docs/_build build dist .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage htmlcov
