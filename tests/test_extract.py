@@ -356,3 +356,62 @@ def test_confidence_is_the_measured_precision_of_the_method(extractor: QuoteExtr
     assert attributed_quote.confidence is not None
     assert 0.5 < attributed_quote.confidence <= 1.0
     assert title.confidence is None
+
+
+def test_a_time_word_is_never_the_speaker(extractor: QuoteExtractor) -> None:
+    """ "a statement Thursday night condemning …": the parser's subject "night" is refused."""
+    text = 'The mayor released a statement Thursday night condemning the attack: "A dark day."'
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The mayor"
+
+
+def test_a_cue_against_the_opening_mark_wins_over_a_later_one(extractor: QuoteExtractor) -> None:
+    """Under what Okafor called "the old model," the club charged …: Okafor speaks."""
+    text = 'Under what Okafor called "the old model," the club charged members a fee.'
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Okafor"
+    assert quote.cue is not None
+    assert quote.cue.text == "called"
+
+
+def test_a_hyphen_inside_a_word_does_not_start_a_colon_name(extractor: QuoteExtractor) -> None:
+    """ "… for a 30-minute stretch:" — "minute stretch" is no name set off by a dash."""
+    text = 'The rebels held the bridge for a 30-minute stretch: "We will not leave."'
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The rebels"
+
+
+def test_a_colon_clause_inside_a_report_belongs_to_the_reporter(
+    extractor: QuoteExtractor,
+) -> None:
+    """He adds that voters have two choices: "…" — the one who adds speaks."""
+    text = 'Okafor spoke last. He adds that voters have two choices: "Stay or go."'
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "He"
+    assert quote.cue is not None
+    assert quote.cue.text == "adds"
+
+
+def test_mention_leaves_out_an_opening_phrase_and_keeps_its_parenthesis(
+    extractor: QuoteExtractor,
+) -> None:
+    """After the vote, Speaker … Tom Reed (R-OH) said "…": no "the vote,", a whole "(R-OH)"."""
+    text = (
+        "After the vote, Speaker of the Council Rep. Tom Reed (R-OH) said "
+        "“these images have no place in a campaign.”"
+    )
+    quote = first(extractor, text)
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Speaker of the Council Rep. Tom Reed (R-OH)"
+
+
+def test_a_place_name_is_never_the_cue(extractor: QuoteExtractor) -> None:
+    """ "States" in "the United States" is a name, not the verb "states"."""
+    text = '"We expect a long winter," Ana Ruiz, a former United States envoy to Peru, said.'
+    quote = first(extractor, text)
+    assert quote.cue is not None
+    assert quote.cue.text == "said"

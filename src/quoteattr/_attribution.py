@@ -79,11 +79,29 @@ _CALENDAR_WORDS = frozenset(
     | {"january", "february", "march", "april", "may", "june", "july", "august"}
     | {"september", "october", "november", "december", "today", "tonight"}
 )
+# Nouns of time a small parser may take for the subject ("a statement Thursday night
+# condemning …" → night): never a speaker.
+_TIMES = _CALENDAR_WORDS | {
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "year",
+}
+_PLACE_AND_ORGANISATION = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 _MAX_SPEAKER_TOKENS = 40
 _MAX_TAG_SENTENCE_TOKENS = 8
 _MAX_CUE_TO_QUOTE_TOKENS = 12
 _MAX_CLIMB = 8
 _MAX_SUBJECT_CLIMB = 3
+
+
+def _is_temporal(token: Token) -> bool:
+    return token.lower_ in _TIMES or token.ent_type_ in {"DATE", "TIME"}
 
 
 def _looks_like_title(text: str) -> bool:
@@ -219,6 +237,10 @@ class Attributor:
         # after the quote ("…," adding that) is weaker than a clause before it.
         after_first = region.marks.text.rstrip().endswith(",") or not left
         if after is not None and self.doc[after.cue_first].tag_ == "VBG":
+            after_first = False
+        if before is not None and before.cue_stop - 1 == left[-1]:
+            # A cue right against the opening mark governs the quote: under what Smith
+            # called "the old model," the club charged … — Smith, not the club.
             after_first = False
         for found in (after, before) if after_first else (before, after):
             if found is not None:
@@ -441,8 +463,10 @@ class Attributor:
         if verb is None:
             verbs = [i for i in frame[:-1] if self._is_verb(self.doc[i])]
             verb = self.doc[verbs[-1]] if verbs else None
-        if verb is None:
-            return None
+        if verb is None or self.relations.rel(verb) is Rel.RELATIVE_CLAUSE:
+            return None  # "a phrase that could have come from him:" — not who speaks
+        # "He adds that voters have two choices:" — the reporting verb above speaks.
+        verb = self._reporting_verb_above(verb) or verb
         subject = self._subject_of(verb)
         if subject is None or subject.i not in members or subject.i > verb.i:
             return None
@@ -486,7 +510,7 @@ class Attributor:
         """``Pollster Jane Roe: "…"`` — a bare noun phrase and a colon introduce the quote."""
         colon = frame[-1]
         # Only the words after a dash: "Pollsters agree - Carl Bialik: "…"".
-        dashes = [n for n, i in enumerate(frame) if self.doc[i].text in _DASHES]
+        dashes = [n for n, i in enumerate(frame) if self._is_spaced_dash(i)]
         words = list(frame[dashes[-1] + 1 if dashes else 0 : -1])
         if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
             return None
@@ -498,6 +522,13 @@ class Attributor:
         if speaker is None:
             return None
         return _attribution(colon, colon + 1, ":", AttributionMethod.COLON, speaker)
+
+    def _is_spaced_dash(self, i: int) -> bool:
+        """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""
+        doc = self.doc
+        return doc[i].text in _DASHES and (
+            bool(doc[i].whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
+        )
 
     def _clause_before(
         self, cue: Token, frame: Sequence[int], position: int, set_off: bool
@@ -630,6 +661,8 @@ class Attributor:
             and not self.doc[token.i - 1].whitespace_
         ):
             return False  # a compound adjective: "self-described", "so-called"
+        if token.ent_type_ in _PLACE_AND_ORGANISATION:
+            return False  # "the United States", "Reports Inc."
         lemma = self.lexicon.lemma_of(token.text, token.lemma_)
         if lemma is None:
             return False
@@ -684,7 +717,7 @@ class Attributor:
             subject = cue.head if is_relative else None
         if subject is None or not (self._is_nominal(subject) or subject.pos_ == "DET"):
             return None
-        return None if subject.lower_ in _EXPLETIVES else subject
+        return None if subject.lower_ in _EXPLETIVES or _is_temporal(subject) else subject
 
     def _clause_subject(self, tokens: Sequence[int]) -> _Mention | None:
         """The subject of the clause a participle closes, when the parse lost the link.
@@ -695,7 +728,11 @@ class Attributor:
         for i in tokens:
             token = self.doc[i]
             is_subject = self.relations.rel(token) is Rel.SUBJECT and self._is_nominal(token)
-            if is_subject and token.lower_ not in _RELATIVE_PRONOUNS | _EXPLETIVES:
+            if (
+                is_subject
+                and token.lower_ not in _RELATIVE_PRONOUNS | _EXPLETIVES
+                and not _is_temporal(token)
+            ):
                 return self._mention(token, tokens)
         run: list[int] = []
         for i in tokens:
@@ -817,9 +854,16 @@ class Attributor:
 
     def _trimmed(self, head: int, first: int, stop: int) -> _Mention | None:
         doc = self.doc
+        if doc[first].pos_ in {"ADP", "SCONJ"}:
+            # An opening phrase the parser folded into the name ("After the vote, Speaker
+            # Tom Reed"): the mention starts after its comma.
+            commas = [i for i in range(first, head) if doc[i].text == ","]
+            first = commas[-1] + 1 if commas else first
         while first < head and (doc[first].is_punct or doc[first].pos_ in _LEADING_NOISE):
             first += 1
         while stop - 1 > head and (doc[stop - 1].is_punct or doc[stop - 1].pos_ in _TRAILING_NOISE):
+            if doc[stop - 1].text == ")" and any(doc[i].text == "(" for i in range(first, stop)):
+                break  # "Tom Reed (R-OH)" keeps its closing parenthesis
             stop -= 1
         if first >= stop:
             return None
