@@ -22,7 +22,9 @@ from quoteattr import (
     QuoteAttrError,
     QuoteExtractor,
     QuoteKind,
+    Resolution,
     Speaker,
+    SpeakerKind,
     _pipeline,
 )
 from quoteattr._cues import CueCategory, default_lexicon, regular_forms
@@ -81,7 +83,15 @@ def test_to_dict_turns_enums_into_strings() -> None:
         start=1,
         end=3,
         kind=QuoteKind.PARTIAL,
-        speaker=Speaker(text="she", start=5, end=8),
+        speaker=Speaker(
+            text="she",
+            start=5,
+            end=8,
+            name="Ida Brenner",
+            kind=SpeakerKind.PERSON,
+            resolution=Resolution.PRONOUN,
+            entity_id=0,
+        ),
         cue=Cue(text="said", start=9, end=13, lemma="say"),
         method=AttributionMethod.EMBEDDED,
     )
@@ -92,8 +102,13 @@ def test_to_dict_turns_enums_into_strings() -> None:
         "text": "she",
         "start": 5,
         "end": 8,
-        "name": None,
+        "name": "Ida Brenner",
         "label": None,
+        "entity_id": 0,
+        "title": None,
+        "kind": "person",
+        "resolution": "pronoun",
+        "parts": [],
     }
 
 

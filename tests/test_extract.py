@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import pickle
 
+import attrs
 import pytest
 
 from quoteattr import (
@@ -15,6 +16,8 @@ from quoteattr import (
     Quote,
     QuoteExtractor,
     QuoteKind,
+    Resolution,
+    SpeakerKind,
     extract_quotes,
 )
 
@@ -27,6 +30,14 @@ def attributed(extractor: QuoteExtractor, text: str) -> list[tuple[str, str | No
         (q.text, q.speaker.text if q.speaker else None, q.cue.lemma if q.cue else None)
         for q in extractor(text)
     ]
+
+
+def same_speaker_continued(before: Quote, after: Quote) -> bool:
+    """*after* continues *before*: the same mention and entity, resolved by continuation."""
+    assert before.speaker is not None
+    assert after.speaker is not None
+    continued = attrs.evolve(before.speaker, resolution=Resolution.CONTINUATION)
+    return after.speaker == continued
 
 
 def first(extractor: QuoteExtractor, text: str) -> Quote:
@@ -93,7 +104,7 @@ def test_continuation_inherits_the_speaker(extractor: QuoteExtractor) -> None:
     quotes = extractor(text)
     assert len(quotes) == 2
     assert quotes[1].method is AttributionMethod.CONTINUATION
-    assert quotes[1].speaker == quotes[0].speaker
+    assert same_speaker_continued(quotes[0], quotes[1])
 
 
 def test_continuation_reaches_into_the_next_paragraph(extractor: QuoteExtractor) -> None:
@@ -101,7 +112,7 @@ def test_continuation_reaches_into_the_next_paragraph(extractor: QuoteExtractor)
     text = '"We tried everything," Brandt said.\n\n"Nothing worked, and nobody listened."'
     quotes = extractor(text)
     assert len(quotes) == 2
-    assert quotes[1].speaker == quotes[0].speaker
+    assert same_speaker_continued(quotes[0], quotes[1])
 
 
 def test_reporter_sentence_between_quotes_stops_the_continuation(
@@ -156,7 +167,10 @@ def test_coordinated_speakers(extractor: QuoteExtractor) -> None:
     )
     assert quote.speaker is not None
     assert quote.speaker.text == "Residents and shop owners"
-    assert quote.speaker.name is None  # common nouns name nobody
+    # Described sources are named by their phrase; a coordination lists its members.
+    assert quote.speaker.name == "Residents and shop owners"
+    assert quote.speaker.kind is SpeakerKind.GROUP
+    assert quote.speaker.parts == ("Residents", "shop owners")
     assert quote.cue is not None
     assert quote.cue.lemma == "argue"
 
@@ -339,7 +353,7 @@ def test_show_titles_are_not_utterances(extractor: QuoteExtractor) -> None:
     title = quotes[1]
     assert (title.speaker, title.cue, title.method) == (None, None, None)
     assert quotes[2].method is AttributionMethod.CONTINUATION
-    assert quotes[2].speaker == quotes[0].speaker
+    assert same_speaker_continued(quotes[0], quotes[2])
 
 
 def test_a_capitalised_quote_used_as_a_modifier_is_a_name(extractor: QuoteExtractor) -> None:

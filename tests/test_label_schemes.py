@@ -7,10 +7,11 @@ sentence is given in both, and the result must be the same.
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 from handbuilt import parse
-from quoteattr import AttributionMethod, Quote, QuoteKind
+from quoteattr import AttributionMethod, Quote, QuoteKind, Resolution
 from quoteattr._extractor import attribute_doc
 from quoteattr._marks import find_quote_marks
 from quoteattr._relations import LabelScheme, detect_scheme
@@ -278,7 +279,8 @@ def test_clear_pronoun_resolves_and_continuation_inherits() -> None:
     assert first.speaker is not None
     assert (first.speaker.text, first.speaker.name) == ("she", "Ann Lee")
     assert second.method is AttributionMethod.CONTINUATION
-    assert second.speaker == first.speaker
+    assert second.speaker == attrs.evolve(first.speaker, resolution=Resolution.CONTINUATION)
+    assert first.speaker.resolution is Resolution.PRONOUN
     assert second.cue == first.cue
 
 

@@ -22,7 +22,9 @@ from quoteattr._types import (
     Quote,
     QuoteKind,
     QuoteMarkSpan,
+    Resolution,
     Speaker,
+    SpeakerKind,
     asdict,
 )
 from quoteattr.errors import (
@@ -44,7 +46,9 @@ __all__ = [
     "QuoteExtractor",
     "QuoteKind",
     "QuoteMarkSpan",
+    "Resolution",
     "Speaker",
+    "SpeakerKind",
     "asdict",
     "extract_quotes",
     "find_quote_marks",

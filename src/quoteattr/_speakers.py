@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr._relations import Rel
-from quoteattr._types import Speaker
+from quoteattr._types import AttributionMethod, Resolution, Speaker, SpeakerKind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -44,6 +44,46 @@ _JOINERS = frozenset({"-", "'", "’"})
 _ORGANISATION_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 # Tags a small tagger gives to capitalised name words.
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Last words that make a capitalised name an organisation when the pipeline has no (or a
+# wrong) entity label: "the White House", "the Justice Department", "Hamas Health Ministry".
+_ORGANISATION_WORDS = frozenset(
+    {"house", "department", "ministry", "committee", "party", "council", "agency", "office"}
+    | {"campaign", "commission", "court", "congress", "senate", "administration", "post"}
+    | {"times", "news", "press", "association", "institute", "university", "foundation"}
+    | {"group", "inc", "corp", "company", "bank", "board", "network", "union", "pac"}
+    | {"army", "forces", "police", "service", "bureau", "authority", "authorities", "center"}
+    | {"centre", "organization", "organisation", "coalition", "alliance", "movement"}
+)
+# Nouns for people who speak for someone without being named: with "a"/"an"/"one" they are
+# anonymous ("a source familiar with the talks"), in the plural a group ("officials said").
+_SOURCE_NOUNS = frozenset(
+    {"source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser"}
+    | {"advisor", "person", "people", "diplomat", "officer", "staffer", "insider", "witness"}
+    | {"resident", "analyst", "expert", "member", "lawmaker", "legislator", "negotiator"}
+    | {"authority", "observer", "critic", "supporter", "voter", "activist", "staff", "worker"}
+)
+_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
+_PLURAL_PRONOUNS = frozenset({"they", "them"})
+_NEUTER_PRONOUNS = frozenset({"it"})
+_FEMININE = frozenset({"she", "her", "hers", "herself"})
+_MASCULINE = frozenset({"he", "him", "his", "himself"})
+_FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
+_MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
+
+
+@attrs.frozen
+class _Identity:
+    """Who a mention is, before it is numbered as an entity of the document."""
+
+    #: What makes two mentions the same entity (``None``: nobody we can tell).
+    key: str | None
+    name: str | None
+    label: str | None
+    kind: SpeakerKind
+    resolution: Resolution | None
+    title: str | None = None
+    parts: tuple[str, ...] = ()
 
 
 @functools.cache
@@ -87,37 +127,255 @@ class SpeakerResolver:
         self._labels = self._label_votes()
         # Earlier speakers: (mention position, run) for pronoun resolution.
         self._speakers: list[tuple[int, _NameRun]] = []
+        self._entity_ids: dict[str, int] = {}
+        # What the text has shown of each person's gender, by entity key.
+        self._genders: dict[str, str] = {}
+        self._full_names: dict[int, _NameRun] = {}
+        # Every identified speaker so far: (head position, identity), for "they" and "it".
+        self._identities: list[tuple[int, _Identity]] = []
 
     # -- public -----------------------------------------------------------------------
 
     def speaker(self, attribution: Attribution) -> Speaker:
-        """Return the Speaker of *attribution*, with its resolved name and label."""
+        """Return the Speaker of *attribution*: its mention, who that is, and how we know."""
         first, stop = attribution.speaker_first, attribution.speaker_stop
         start_char, end_char = self.layout.tokens.char_range(first, stop)
-        name, label = self._name_and_label(self.doc[attribution.speaker_head], first, stop)
+        identity = self._identify(self.doc[attribution.speaker_head], first, stop)
+        if identity.key is not None:
+            self._identities.append((attribution.speaker_head, identity))
+        if attribution.method is AttributionMethod.CONTINUATION:
+            identity = attrs.evolve(identity, resolution=Resolution.CONTINUATION)
         return Speaker(
             text=self.layout.text[start_char:end_char],
             start=start_char,
             end=end_char,
-            name=name,
-            label=label,
+            name=identity.name,
+            label=identity.label,
+            entity_id=self._entity_id(identity.key),
+            title=identity.title,
+            kind=identity.kind,
+            resolution=identity.resolution,
+            parts=identity.parts,
         )
 
-    def _name_and_label(self, head: Token, first: int, stop: int) -> tuple[str | None, str | None]:
+    def _entity_id(self, key: str | None) -> int | None:
+        """Number entities in order of first appearance as a speaker."""
+        if key is None:
+            return None
+        return self._entity_ids.setdefault(key, len(self._entity_ids))
+
+    def _identify(self, head: Token, first: int, stop: int) -> _Identity:
         members = self._coordinated(head, first, stop)
         if len(members) > 1:
-            return self._coordinated_name(members), None
+            return self._coordinated_identity(members)
         run = self._run_for_mention(head, first, stop)
         if run is not None:
             full = self._full_name(run)
+            gender = self._title_gender(run)
+            if gender is not None:
+                self._genders.setdefault(_key(full.name), gender)
             self._speakers.append((head.i, full))
-            return full.name, self._label_of(full)
+            return self._named_identity(run, full)
         if head.lower_ in _PERSONAL_PRONOUNS:
-            antecedent = self._antecedent(head.i)
-            if antecedent is None:
-                return None, None
-            return antecedent.name, "PERSON" if self.has_ner else None
-        return None, (head.ent_type_ or None) if self.has_ner else None
+            return self._pronoun_identity(head)
+        if head.lower_ in _PLURAL_PRONOUNS | _NEUTER_PRONOUNS:
+            return self._collective_pronoun_identity(head)
+        return self._described_identity(head, first, stop)
+
+    def _collective_pronoun_identity(self, pronoun: Token) -> _Identity:
+        """Resolve "they" to the last group, organisation or place that spoke, "it" to a body."""
+        wanted = {SpeakerKind.ORG, SpeakerKind.PLACE}
+        if pronoun.lower_ in _PLURAL_PRONOUNS:
+            wanted |= {SpeakerKind.GROUP}
+        for position, identity in reversed(self._identities):
+            if position < pronoun.i and identity.kind in wanted:
+                return attrs.evolve(identity, resolution=Resolution.PRONOUN, parts=())
+        kind = SpeakerKind.GROUP if pronoun.lower_ in _PLURAL_PRONOUNS else SpeakerKind.UNKNOWN
+        return _Identity(None, None, None, kind, None)
+
+    def _named_identity(self, run: _NameRun, full: _NameRun) -> _Identity:
+        label = self._label_of(full)
+        alias = full is not run  # a surname or title form of an earlier full name
+        return _Identity(
+            key=_key(full.name),
+            name=full.name,
+            label=label,
+            kind=self._kind_of_name(full, label),
+            resolution=Resolution.ALIAS if alias else Resolution.MENTION,
+            title=self._title_of(run) or self._title_of(full) or self._known_title(full),
+        )
+
+    def _pronoun_identity(self, pronoun: Token) -> _Identity:
+        gender = "f" if pronoun.lower_ in _FEMININE else "m"
+        antecedent = self._antecedent(pronoun.i, gender)
+        if antecedent is None:
+            return _Identity(None, None, None, SpeakerKind.PERSON, None)
+        self._genders.setdefault(_key(antecedent.name), gender)
+        return _Identity(
+            key=_key(antecedent.name),
+            name=antecedent.name,
+            label="PERSON" if self.has_ner else None,
+            kind=SpeakerKind.PERSON,
+            resolution=Resolution.PRONOUN,
+            title=self._known_title(antecedent),
+        )
+
+    def _coordinated_identity(self, members: list[Token]) -> _Identity:
+        parts = tuple(self._member_name(member) for member in members)
+        name = _joined(parts)
+        return _Identity(
+            key=_key(name),
+            name=name,
+            label=None,
+            kind=SpeakerKind.GROUP,
+            resolution=Resolution.MENTION,
+            parts=parts,
+        )
+
+    def _member_name(self, member: Token) -> str:
+        run = self._run_at(member.i)
+        if run is not None:
+            return self._full_name(run).name
+        # A described member ("medical staff"): its words, without the coordination.
+        words = [t for t in member.subtree if t.i <= member.i or t not in member.conjuncts]
+        words = [t for t in words if t.lower_ not in {"and", "&", ","}]
+        first = min(t.i for t in words if t.i <= member.i)
+        return self.doc[first : member.i + 1].text
+
+    def _described_identity(self, head: Token, first: int, stop: int) -> _Identity:
+        """A speaker named by a description: "officials", "a source", "the mayor"."""
+        phrase = self.doc[first:stop].text
+        owner = self._possessive_owner(head)
+        if owner is not None:
+            # "his spokesperson": someone speaking for the entity the pronoun means.
+            name = f"{head.lower_} for {owner.name}"
+            return _Identity(
+                key=_key(name),
+                name=name,
+                label=None,
+                kind=SpeakerKind.ANONYMOUS,
+                resolution=Resolution.PRONOUN,
+            )
+        label = (head.ent_type_ or None) if self.has_ner else None
+        titled = self._titled_person(head, first)
+        if titled is not None:
+            # "the secretary" after "Secretary of State Antony Blinken" introduced him.
+            titled_label = self._label_of(titled)
+            return _Identity(
+                key=_key(titled.name),
+                name=titled.name,
+                label=titled_label,
+                kind=self._kind_of_name(titled, titled_label),
+                resolution=Resolution.ALIAS,
+                title=self._known_title(titled),
+            )
+        kind = self._kind_of_description(head, first)
+        if kind is SpeakerKind.UNKNOWN and label is not None:
+            kind = _kind_of_label(label)
+        named = kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS, SpeakerKind.ORG}
+        return _Identity(
+            key=_key(phrase) if named else None,
+            name=_strip_determiner(phrase) if named else None,
+            label=label,
+            kind=kind,
+            resolution=Resolution.MENTION if named else None,
+        )
+
+    def _titled_person(self, head: Token, first: int) -> _NameRun | None:
+        """The person an earlier mention gave the title *head* names ("the secretary")."""
+        if self.doc[first].lower_ != "the" or head.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        word = head.lower_
+        position = bisect.bisect_left(self._run_starts, first) - 1
+        while position >= 0:
+            run = self._full_name(self.runs[position])
+            title = self._title_of(self.runs[position]) or self._appositive_title(run)
+            if title is not None and word in title.lower().replace(".", "").split():
+                return run
+            position -= 1
+        return None
+
+    def _appositive_title(self, run: _NameRun) -> str | None:
+        """The title in apposition: "Antony Blinken, the secretary of state, …"."""
+        doc = self.doc
+        if run.stop + 2 >= len(doc) or doc[run.stop].text != ",":
+            return None
+        first = run.stop + 1
+        stop = first
+        while stop < len(doc) and doc[stop].text not in {",", ".", ";"} and stop - first < 8:
+            stop += 1
+        described = doc[first].lower_ == "the" and all(
+            t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART"} for t in doc[first:stop]
+        )
+        words = [t for t in doc[first:stop] if t.pos_ != "DET"]
+        if not words or not (described or any(_title_key(t) in _titles() for t in words)):
+            return None
+        return doc[words[0].i : stop].text
+
+    def _possessive_owner(self, head: Token) -> _NameRun | None:
+        """The person "his"/"her" means in "his spokesperson" (a source noun only)."""
+        if head.lemma_.lower() not in _SOURCE_NOUNS and head.lower_ not in _SOURCE_NOUNS:
+            return None
+        for child in head.children:
+            if child.i < head.i and child.lower_ in {"his", "her"}:
+                return self._antecedent(child.i, "f" if child.lower_ == "her" else "m")
+        return None
+
+    def _kind_of_description(self, head: Token, first: int) -> SpeakerKind:
+        determiner = self.doc[first].lower_
+        plural = head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", [])
+        if head.lemma_.lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS:
+            if plural:
+                return SpeakerKind.GROUP
+            return SpeakerKind.ANONYMOUS if determiner in _INDEFINITE else SpeakerKind.PERSON
+        if head.lower_ in _ORGANISATION_WORDS:
+            return SpeakerKind.ORG
+        if _title_key(head) in _titles():
+            return SpeakerKind.PERSON  # "the mayor", "the secretary"
+        return SpeakerKind.GROUP if plural and head.pos_ == "NOUN" else SpeakerKind.UNKNOWN
+
+    def _kind_of_name(self, run: _NameRun, label: str | None) -> SpeakerKind:
+        if run.person_title or label == "PERSON":
+            return SpeakerKind.PERSON
+        if label == "ORG" or run.last_word.lower().rstrip(".") in _ORGANISATION_WORDS:
+            return SpeakerKind.ORG
+        if label in _PLACE_LABELS:
+            return SpeakerKind.PLACE
+        if label == "NORP":
+            return SpeakerKind.GROUP
+        if run.person_evidence:
+            return SpeakerKind.PERSON
+        # "Acme, the shipping company": an organisation by its apposition.
+        described = self._appositive_title(run)
+        if described is not None and described.split()[-1].lower() in _ORGANISATION_WORDS:
+            return SpeakerKind.ORG
+        return SpeakerKind.UNKNOWN
+
+    def _title_of(self, run: _NameRun) -> str | None:
+        """The title written before the name in its run: "U.S. Secretary of State"."""
+        first = run.first
+        while first > 0 and self._is_title_word(first - 1):
+            first -= 1
+        while first < run.name_first and self.doc[first].pos_ == "DET":
+            first += 1
+        if first >= run.name_first:
+            return None
+        return self.doc[first : run.name_first].text
+
+    def _is_title_word(self, i: int) -> bool:
+        key = _title_key(self.doc[i])
+        if key == "of":
+            return i > 0 and _title_key(self.doc[i - 1]) in _titles()
+        return key in _titles()
+
+    def _known_title(self, full: _NameRun) -> str | None:
+        """The first title any mention of the same person carries ("a title given once")."""
+        for run in self.runs:
+            if run.last_word == full.last_word and (run is full or run.name in full.name):
+                title = self._title_of(run) or self._appositive_title(run)
+                if title is not None:
+                    return title
+        return None
 
     # -- coordination -----------------------------------------------------------------
 
@@ -136,18 +394,6 @@ class SpeakerResolver:
                     if after is not None:
                         members.append(self.doc[after.stop - 1])
         return sorted(members, key=lambda token: token.i)
-
-    def _coordinated_name(self, members: list[Token]) -> str | None:
-        """Name every member ("Dara Quill and Benedikt Amsel"), or None if one is no name."""
-        names: list[str] = []
-        for member in members:
-            run = self._run_at(member.i)
-            if run is None:
-                return None
-            names.append(self._full_name(run).name)
-        if len(names) == 2:
-            return f"{names[0]} and {names[1]}"
-        return ", ".join(names[:-1]) + f" and {names[-1]}"
 
     # -- names ------------------------------------------------------------------------
 
@@ -316,34 +562,87 @@ class SpeakerResolver:
             position += 1
         return None
 
-    def _full_name(self, run: _NameRun) -> _NameRun:
-        """Return the earlier run with the full form of a one-word name, else *run* itself."""
+    def _full_name(self, run: _NameRun, gender: str | None = None) -> _NameRun:
+        """Return the earlier run with the full form of a one-word name, else *run* itself.
+
+        The most recent full name with that surname wins, unless the mention's own title
+        ("Mrs. Clinton") or *gender* rules it out and an older one agrees.
+        """
         if " " in run.name:
             return run
+        gender = gender or self._title_gender(run)
+        if gender is None:
+            # Asked for every candidate of every pronoun, and independent of what has been
+            # learnt about genders: remember it.
+            cached = self._full_names.get(run.first)
+            if cached is None:
+                cached = self._full_names[run.first] = self._latest_full_name(run, None)
+            return cached
+        return self._latest_full_name(run, gender)
+
+    def _latest_full_name(self, run: _NameRun, gender: str | None) -> _NameRun:
+        fallback: _NameRun | None = None
         position = bisect.bisect_left(self._run_starts, run.first) - 1
         while position >= 0:
             earlier = self.runs[position]
             if earlier.last_word == run.last_word and " " in earlier.name:
-                return earlier
+                known = self._genders.get(_key(earlier.name))
+                if gender is None or known is None or known == gender:
+                    return earlier
+                fallback = fallback or earlier
             position -= 1
-        return run
+        return fallback or run
 
-    def _antecedent(self, pronoun: int) -> _NameRun | None:
-        """The person a "he"/"she" most likely means: a recent speaker or subject."""
+    def _title_gender(self, run: _NameRun) -> str | None:
+        for token in self.doc[max(run.first - 1, 0) : run.name_first]:
+            title = _title_key(token)
+            if title in _FEMININE_TITLES:
+                return "f"
+            if title in _MASCULINE_TITLES:
+                return "m"
+        return None
+
+    def _antecedent(self, pronoun: int, gender: str | None) -> _NameRun | None:
+        """The person a "he"/"she" most likely means: a recent speaker or subject.
+
+        Candidates whose gender the text has shown (a "Ms." or an earlier "he") and that
+        disagree with the pronoun are passed over.
+        """
         candidates: list[tuple[int, _NameRun]] = [
             (run.first, run)
             for run in self.runs
-            if run.first < pronoun and run.person_evidence and run.subject
+            if run.first < pronoun and run.subject and self._is_person(run)
         ]
         candidates += [(position, run) for position, run in self._speakers if position < pronoun]
         if not candidates:
             candidates = [
-                (r.first, r) for r in self.runs if r.first < pronoun and r.person_evidence
+                (r.first, r) for r in self.runs if r.first < pronoun and self._is_person(r)
             ]
-        if not candidates:
-            return None
-        _position, run = max(candidates, key=lambda item: item[0])
-        return self._full_name(run)
+        for _position, run in sorted(candidates, key=lambda item: item[0], reverse=True):
+            full = self._full_name(run, gender)
+            known = self._gender_of(full)
+            if gender is None or known is None or known == gender:
+                return full
+        return None
+
+    def _is_person(self, run: _NameRun) -> bool:
+        """A person by its own words, or by the full name a surname stands for ("Ruiz")."""
+        return run.person_evidence or self._full_name(run).person_evidence
+
+    def _gender_of(self, full: _NameRun) -> str | None:
+        """Gender ("f" or "m") when the text shows it: an earlier pronoun, or a title."""
+        key = _key(full.name)
+        return self._genders.get(key) or self._titled_genders.get(key)
+
+    @functools.cached_property
+    def _titled_genders(self) -> dict[str, str]:
+        """The gender each "Mr."/"Ms." mention gives the full name it stands for."""
+        genders: dict[str, str] = {}
+        for run in self.runs:
+            gender = self._title_gender(run)
+            if gender is not None:
+                genders.setdefault(_key(self._full_name(run, gender).name), gender)
+        return genders
 
     # -- labels -----------------------------------------------------------------------
 
@@ -369,3 +668,29 @@ class SpeakerResolver:
         # Ties go to PERSON: people are the usual speakers, and small models over-label GPE.
         best = max(counts.items(), key=lambda item: (item[1], item[0] == "PERSON"))
         return best[0]
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+def _joined(names: tuple[str, ...]) -> str:
+    """Join names as "A and B" or "A, B and C"."""
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + f" and {names[-1]}"
+
+
+def _strip_determiner(phrase: str) -> str:
+    first, _, rest = phrase.partition(" ")
+    return rest if rest and first.lower() in {"the", "a", "an"} else phrase
+
+
+def _kind_of_label(label: str) -> SpeakerKind:
+    if label == "PERSON":
+        return SpeakerKind.PERSON
+    if label == "ORG":
+        return SpeakerKind.ORG
+    if label in _PLACE_LABELS:
+        return SpeakerKind.PLACE
+    return SpeakerKind.GROUP if label == "NORP" else SpeakerKind.UNKNOWN

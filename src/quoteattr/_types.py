@@ -22,7 +22,9 @@ __all__ = [
     "Quote",
     "QuoteKind",
     "QuoteMarkSpan",
+    "Resolution",
     "Speaker",
+    "SpeakerKind",
     "asdict",
 ]
 
@@ -65,6 +67,36 @@ class AttributionMethod(str, enum.Enum):
     COLON_CLAUSE = "colon_clause"
     #: No reporting clause of its own; the speaker of the quote just before, in the same or
     #: the previous paragraph, carries over: ``"…," he said. "More words."``.
+    CONTINUATION = "continuation"
+
+
+class SpeakerKind(str, enum.Enum):
+    """What sort of source a speaker is."""
+
+    #: A named or titled person: "Antony Blinken", "the mayor", "he".
+    PERSON = "person"
+    #: An organisation: "the White House", "Hamas", "the health ministry".
+    ORG = "org"
+    #: A country or city standing for its government: "Israel maintains", "Washington contends".
+    PLACE = "place"
+    #: Several people or bodies: "officials", "Moscow and Beijing", "medical staff".
+    GROUP = "group"
+    #: A source the text does not name: "a source familiar with the talks", "one official".
+    ANONYMOUS = "anonymous"
+    #: None of the above could be told from the text.
+    UNKNOWN = "unknown"
+
+
+class Resolution(str, enum.Enum):
+    """How a speaker's ``name`` was found."""
+
+    #: The mention itself names the speaker in full: "U.S. President Joe Biden".
+    MENTION = "mention"
+    #: A short form joined to a fuller mention earlier in the text: "Blinken", "Mr. Blinken".
+    ALIAS = "alias"
+    #: A pronoun resolved to an earlier entity: "he" → Antony Blinken.
+    PRONOUN = "pronoun"
+    #: Carried over from the quote before, which this one continues.
     CONTINUATION = "continuation"
 
 
@@ -115,6 +147,10 @@ def _check_text_fits_range(instance: _TextRange, _attribute: object, _value: obj
         msg = f"text has {len(instance.text)} characters but the range {instance.start}:"
         msg += f"{instance.end} has {instance.end - instance.start}"
         raise ValueError(msg)
+
+
+def _str_tuple(names: Iterable[str]) -> tuple[str, ...]:
+    return tuple(names)
 
 
 def _span_tuple(spans: Iterable[QuoteMarkSpan]) -> tuple[QuoteMarkSpan, ...]:
@@ -170,9 +206,16 @@ class Speaker:
     """Who said it: the mention where the quote is attributed, and who that is.
 
     ``text`` is the noun phrase as written ("he", "Blinken", "Moscow and Beijing",
-    "U.S. President Joe Biden"); ``name`` is the resolved full name when known
-    ("Antony Blinken"); ``label`` is the entity type (PERSON, ORG, GPE, NORP …) when the
-    pipeline recognises entities, else ``None``.
+    "U.S. President Joe Biden"); ``name`` is the canonical name of who that is, resolved
+    across the document ("Antony Blinken"; for anonymous and group sources, the phrase
+    itself); ``label`` is the pipeline's entity type (PERSON, ORG, GPE, NORP …) when it
+    recognises entities, else ``None``.
+
+    ``entity_id`` is the same for every quote by the same entity in one document (numbered
+    from 0 in order of first appearance as a speaker); ``title`` is the title or office the
+    text gives the entity ("U.S. Secretary of State"); ``kind`` says what sort of source it
+    is; ``resolution`` how ``name`` was found; ``parts`` names the members of a coordinated
+    speaker ("Moscow and Beijing" → ``("Moscow", "Beijing")``).
     """
 
     text: str = attrs.field(validator=_TEXT)
@@ -180,6 +223,16 @@ class Speaker:
     end: int = attrs.field(validator=_END_OF_TEXT)
     name: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
     label: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    entity_id: int | None = attrs.field(default=None, validator=attrs.validators.optional(_OFFSET))
+    title: str | None = attrs.field(default=None, validator=_OPTIONAL_TEXT)
+    kind: SpeakerKind = attrs.field(
+        default=SpeakerKind.UNKNOWN, validator=attrs.validators.instance_of(SpeakerKind)
+    )
+    resolution: Resolution | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(Resolution)),
+    )
+    parts: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """Return this speaker as a JSON-safe dict."""
