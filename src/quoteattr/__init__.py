@@ -13,6 +13,7 @@ Importing quoteattr is cheap: spaCy and the parsing pipeline load on first use.
 
 from __future__ import annotations
 
+from quoteattr._entities import SpeakerEntity, speakers
 from quoteattr._extractor import QuoteExtractor, extract_quotes
 from quoteattr._marks import find_quote_marks
 from quoteattr._types import (
@@ -48,10 +49,12 @@ __all__ = [
     "QuoteMarkSpan",
     "Resolution",
     "Speaker",
+    "SpeakerEntity",
     "SpeakerKind",
     "asdict",
     "extract_quotes",
     "find_quote_marks",
+    "speakers",
 ]
 
 

@@ -70,6 +70,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
 _MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "madam", "madame"})
 
 
 @attrs.frozen
@@ -356,8 +357,10 @@ class SpeakerResolver:
         first = run.first
         while first > 0 and self._is_title_word(first - 1):
             first -= 1
-        while first < run.name_first and self.doc[first].pos_ == "DET":
-            first += 1
+        while first < run.name_first and (
+            self.doc[first].pos_ == "DET" or _title_key(self.doc[first]) in _HONORIFICS
+        ):
+            first += 1  # "Ms." is a courtesy, not an office
         if first >= run.name_first:
             return None
         return self.doc[first : run.name_first].text
