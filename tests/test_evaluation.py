@@ -904,3 +904,38 @@ def test_importing_the_evaluator_does_not_import_spacy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert result.stdout.strip() == "False"
+
+
+# -- pronoun speakers ------------------------------------------------------------------------
+
+PIER = (
+    '"The pier opens in May," Mayor Ida Brenner said, adding that the ferry would follow. '
+    '"Tickets go on sale soon," she said.'
+)
+
+
+def pier_report(resolved_name: str | None) -> SubsetScores:
+    golds = [
+        make_gold(PIER, ['"The pier opens in May,"'], source="Mayor Ida Brenner", cue="said"),
+        make_gold(PIER, ['"Tickets go on sale soon,"'], source="she", cue="said"),
+    ]
+    start, end = span(PIER, "she")
+    she = Speaker("she", start, end, name=resolved_name)
+    quotes = [
+        make_quote(PIER, "The pier opens in May,", speaker="Mayor Ida Brenner", cue="said"),
+        Quote(
+            "Tickets go on sale soon,",
+            *span(PIER, "Tickets go on sale soon,"),
+            QuoteKind.DIRECT,
+            she,
+            Cue("said", *span(PIER, "said", 1), lemma="say"),
+        ),
+    ]
+    return score_one(PIER, golds, quotes).scores("direct")
+
+
+def test_a_pronoun_speaker_is_scored_against_the_last_named_source() -> None:
+    """ "she" after a quote by Mayor Ida Brenner: resolving it to Brenner counts as right."""
+    assert pier_report("Ida Brenner").pronoun_resolution == Ratio(1, 1)
+    assert pier_report("Tom Okafor").pronoun_resolution == Ratio(0, 1)
+    assert pier_report(None).pronoun_resolution == Ratio(0, 1)

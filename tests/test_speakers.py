@@ -171,3 +171,12 @@ def test_speakers_refuses_what_is_not_a_quote() -> None:
 
 
 _DIRECT = QuoteKind.DIRECT
+
+
+def test_pronouns_in_the_text_show_a_persons_gender(extractor: QuoteExtractor) -> None:
+    """ "her plan" shows Ruiz is a woman, so the later "she" passes over Okafor."""
+    text = (
+        "Ana Ruiz presented her plan on Monday. Tom Okafor questioned it. "
+        '"The plan is sound," she said.'
+    )
+    assert identities(extractor, text) == [("she", "Ana Ruiz", "person", "pronoun")]

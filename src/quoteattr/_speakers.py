@@ -70,6 +70,7 @@ _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
 _MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
+_GENDER_WINDOW_SENTENCES = 2
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "madam", "madame"})
 
 
@@ -621,7 +622,18 @@ class SpeakerResolver:
             candidates = [
                 (r.first, r) for r in self.runs if r.first < pronoun and self._is_person(r)
             ]
-        for _position, run in sorted(candidates, key=lambda item: item[0], reverse=True):
+        ordered = sorted(candidates, key=lambda item: item[0], reverse=True)
+        sentence = self.layout.sentence_of[pronoun]
+        if gender is not None:
+            # A person the text shows to be of the pronoun's gender, mentioned lately, beats
+            # a more recent one whose gender it never shows.
+            for position, run in ordered:
+                if sentence - self.layout.sentence_of[position] > _GENDER_WINDOW_SENTENCES:
+                    break
+                full = self._full_name(run, gender)
+                if self._gender_of(full) == gender:
+                    return full
+        for _position, run in ordered:
             full = self._full_name(run, gender)
             known = self._gender_of(full)
             if gender is None or known is None or known == gender:
@@ -633,9 +645,47 @@ class SpeakerResolver:
         return run.person_evidence or self._full_name(run).person_evidence
 
     def _gender_of(self, full: _NameRun) -> str | None:
-        """Gender ("f" or "m") when the text shows it: an earlier pronoun, or a title."""
+        """Gender ("f" or "m") when the text shows it: a title, or the pronouns around it."""
         key = _key(full.name)
-        return self._genders.get(key) or self._titled_genders.get(key)
+        return (
+            self._genders.get(key)
+            or self._titled_genders.get(key)
+            or self._pronoun_genders.get(key)
+        )
+
+    @functools.cached_property
+    def _pronoun_genders(self) -> dict[str, str]:
+        """The gender the pronouns near a lone named person give them.
+
+        "Sanders said his plan …": when a "he"/"his" follows exactly one person named in
+        its sentence, it votes for that person; a clear majority decides.
+        """
+        votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+        sentence_of = self.layout.sentence_of
+        texts = self.layout.tokens.text
+        for i, word in enumerate(texts):
+            lower = word.lower()
+            gender = "f" if lower in _FEMININE else "m" if lower in _MASCULINE else None
+            if gender is None or not self.layout.is_outside(i):
+                continue
+            nearby = {
+                _key(self._full_name(run).name)
+                for run in self._runs_before(i)
+                if sentence_of[i] == sentence_of[run.first] and self._is_person(run)
+            }
+            if len(nearby) == 1:
+                votes[nearby.pop()][gender] += 1
+        genders: dict[str, str] = {}
+        for key, counts in votes.items():
+            (best, count), *rest = counts.most_common()
+            if not rest or count >= 2 * rest[0][1]:
+                genders[key] = best
+        return genders
+
+    def _runs_before(self, i: int) -> list[_NameRun]:
+        """The name runs of the few sentences before token *i* (at most 20 runs back)."""
+        position = bisect.bisect_left(self._run_starts, i)
+        return self.runs[max(0, position - 20) : position]
 
     @functools.cached_property
     def _titled_genders(self) -> dict[str, str]:

@@ -139,6 +139,7 @@ def _subset_rows(subsets: Sequence[SubsetScores]) -> list[list[str]]:
         row("speaker, strict", (s.speaker_strict for s in subsets)),
         row("cue", (s.cue for s in subsets)),
         *rates("end-to-end", (s.end_to_end for s in subsets)),
+        row("pronoun speakers resolved", (s.pronoun_resolution for s in subsets)),
     ]
 
 
@@ -210,6 +211,7 @@ def _subset_dict(scores: SubsetScores) -> dict[str, Any]:
         "speaker_strict": _ratio_dict(scores.speaker_strict),
         "cue": _ratio_dict(scores.cue),
         "end_to_end": _precision_recall_dict(scores.end_to_end),
+        "pronoun_resolution": _ratio_dict(scores.pronoun_resolution),
         "errors": [_record_dict(error) for error in scores.errors],
     }
 

@@ -231,6 +231,9 @@ class SubsetScores:
     speaker_strict: Ratio
     #: Matches whose predicted cue overlaps the gold cue, over matches with a gold cue.
     cue: Ratio
+    #: Matches whose gold source is a pronoun and whose speaker mention is found: is the
+    #: resolved name the reference person? (See :func:`pronoun_reference`.)
+    pronoun_resolution: Ratio = Ratio(0, 0)
     #: Every error, for analysis: missed gold, false positives, wrong speakers and cues.
     errors: tuple[ErrorRecord, ...] = attrs.field(default=(), repr=False)
 
@@ -480,6 +483,8 @@ class _Tally:
     speaker_strict: int = 0
     with_cue: int = 0
     cue: int = 0
+    pronoun_sources: int = 0
+    pronouns_resolved: int = 0
     errors: list[ErrorRecord] = attrs.Factory(list)
 
     def freeze(self, subset: Subset) -> SubsetScores:
@@ -493,6 +498,7 @@ class _Tally:
             speaker_lenient=Ratio(self.speaker_lenient, self.with_source),
             speaker_strict=Ratio(self.speaker_strict, self.with_source),
             cue=Ratio(self.cue, self.with_cue),
+            pronoun_resolution=Ratio(self.pronouns_resolved, self.pronoun_sources),
             errors=tuple(self.errors),
         )
 
@@ -566,6 +572,11 @@ def _score_match(document: _Document, match: _Candidate, tally: _Tally) -> None:
         tally.speaker_strict += speaker is not None and normalize_mention(
             speaker.text
         ) == normalize_mention(source)
+    if lenient and speaker is not None and gold.source is not None:
+        reference = pronoun_reference(document.text, document.golds, gold.source)
+        if reference is not None:
+            tally.pronoun_sources += 1
+            tally.pronouns_resolved += _names_person(speaker.name, reference)
     correct = lenient or (gold.source is None and speaker is None)
     tally.end_to_end_correct += correct
     if not correct:
@@ -577,6 +588,63 @@ def _score_match(document: _Document, match: _Candidate, tally: _Tally) -> None:
         tally.cue += cue_correct
         if not cue_correct:
             tally.errors.append(_match_error(ErrorCategory.WRONG_CUE, document, match))
+
+
+_PRONOUN_SOURCES = frozenset({"he", "she", "him", "her", "they", "them", "it"})
+# Capitalised words in a source that are no one's name.
+_NOT_NAMES = frozenset(
+    {"the", "a", "an", "this", "that", "we", "you", "our", "his", "their", "its", "mr", "ms"}
+    | {"mrs", "dr", "sen", "rep", "gov", "gen", "president", "senator", "secretary"}
+)
+
+
+def pronoun_reference(text: str, golds: Sequence[_Gold], source: Sequence[Span]) -> str | None:
+    """The surname a pronoun source most likely stands for, by the gold alone.
+
+    PolNeAR does not annotate coreference. The reference is the nearest gold source before
+    the pronoun that is a name, by its surname (last capitalised word), which a full name
+    of the same person ends with too. ``None`` when *source* is no pronoun or no named
+    source precedes it. An approximation: the pronoun may mean someone no gold source
+    named just before.
+    """
+    if _joined(text, source).strip().lower() not in _PRONOUN_SOURCES:
+        return None
+    start = min(fragment_start for fragment_start, _ in source)
+    earlier = sorted(
+        (gold.attribution.source for gold in golds if gold.attribution.source is not None),
+        key=lambda fragments: fragments[0][0],
+    )
+    named = [
+        surname
+        for fragments in earlier
+        if fragments[0][0] < start and (surname := _surname(_joined(text, fragments)))
+    ]
+    return named[-1] if named else None
+
+
+def _surname(mention: str) -> str | None:
+    """The name's last word in a mention ("Mr. Trump's aide" → "trump"), if it has a name.
+
+    Only the words before an apposition count ("Clinton, a Democrat" → "clinton"), and only
+    capitalised ones that are not a pronoun, a determiner or a title abbreviation.
+    """
+    head = mention.split(",", 1)[0]
+    words = [
+        word.removesuffix("'s").removesuffix("’s").strip(".,;:()")
+        for word in head.split()
+        if word[:1].isupper()
+    ]
+    words = [
+        word
+        for word in words
+        if len(word) > 1 and word.lower() not in _PRONOUN_SOURCES | _NOT_NAMES
+    ]
+    return words[-1].lower() if words else None
+
+
+def _names_person(name: str | None, surname: str) -> bool:
+    """Whether a resolved *name* ends with *surname*."""
+    return name is not None and _surname(name) == surname
 
 
 def _range(mention: Speaker | Cue) -> Span:
