@@ -908,7 +908,7 @@ def test_importing_the_evaluator_does_not_import_spacy() -> None:
 
 # -- pronoun speakers ------------------------------------------------------------------------
 
-PIER = (
+MAYORAL = (
     '"The pier opens in May," Mayor Ida Brenner said, adding that the ferry would follow. '
     '"Tickets go on sale soon," she said.'
 )
@@ -916,22 +916,22 @@ PIER = (
 
 def pier_report(resolved_name: str | None) -> SubsetScores:
     golds = [
-        make_gold(PIER, ['"The pier opens in May,"'], source="Mayor Ida Brenner", cue="said"),
-        make_gold(PIER, ['"Tickets go on sale soon,"'], source="she", cue="said"),
+        make_gold(MAYORAL, ['"The pier opens in May,"'], source="Mayor Ida Brenner", cue="said"),
+        make_gold(MAYORAL, ['"Tickets go on sale soon,"'], source="she", cue="said"),
     ]
-    start, end = span(PIER, "she")
+    start, end = span(MAYORAL, "she")
     she = Speaker("she", start, end, name=resolved_name)
     quotes = [
-        make_quote(PIER, "The pier opens in May,", speaker="Mayor Ida Brenner", cue="said"),
+        make_quote(MAYORAL, "The pier opens in May,", speaker="Mayor Ida Brenner", cue="said"),
         Quote(
             "Tickets go on sale soon,",
-            *span(PIER, "Tickets go on sale soon,"),
+            *span(MAYORAL, "Tickets go on sale soon,"),
             QuoteKind.DIRECT,
             she,
-            Cue("said", *span(PIER, "said", 1), lemma="say"),
+            Cue("said", *span(MAYORAL, "said", 1), lemma="say"),
         ),
     ]
-    return score_one(PIER, golds, quotes).scores("direct")
+    return score_one(MAYORAL, golds, quotes).scores("direct")
 
 
 def test_a_pronoun_speaker_is_scored_against_the_last_named_source() -> None:
