@@ -50,7 +50,8 @@ output formats:
            [{{"file": "a.txt", "quotes": [QUOTE, ...]}}, ...]
   jsonl  one JSON object per line, per quote: {{"file": "a.txt", **QUOTE}}
   QUOTE is {{"text", "start", "end", "kind", "speaker", "cue", "method",
-  "confidence"}}; speaker is null or {{"text", "start", "end", "name", "label"}};
+  "confidence"}}; speaker is null or {{"text", "start", "end", "name", "label",
+  "entity_id", "title", "kind", "resolution", "parts"}};
   cue is null or {{"text", "start", "end", "lemma"}}. start/end are character
   offsets into the file's text. Standard input is named "{STDIN_NAME}".
 

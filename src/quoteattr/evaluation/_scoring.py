@@ -231,8 +231,8 @@ class SubsetScores:
     speaker_strict: Ratio
     #: Matches whose predicted cue overlaps the gold cue, over matches with a gold cue.
     cue: Ratio
-    #: Matches whose gold source is a pronoun and whose speaker mention is found: is the
-    #: resolved name the reference person? (See :func:`pronoun_reference`.)
+    #: Matches whose gold source is a pronoun and whose speaker mention is found: does the
+    #: resolved name end with the surname of the nearest named gold source before it?
     pronoun_resolution: Ratio = Ratio(0, 0)
     #: Every error, for analysis: missed gold, false positives, wrong speakers and cues.
     errors: tuple[ErrorRecord, ...] = attrs.field(default=(), repr=False)
