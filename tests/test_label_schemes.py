@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from handbuilt import parse
-from quoteattr import AttributionMethod, Quote, QuoteKind, Resolution
+from quoteattr import AttributionMethod, Quote, QuoteKind, Resolution, SpeakerKind
 from quoteattr._extractor import attribute_doc
 from quoteattr._marks import find_quote_marks
 from quoteattr._relations import LabelScheme, detect_scheme
@@ -376,3 +376,23 @@ def test_clear_cue_misparsed_as_relative_clause() -> None:
     assert quote.method is AttributionMethod.CUE_AFTER
     assert quote.speaker is not None
     assert quote.speaker.text == "Mr. Okafor"
+
+
+CLEAR_PLACE_SPEAKS = """
+"           2   punct   PUNCT  ``
+We          2   nsubj   PRON   PRP
+disagree    6   ccomp   VERB   VBP
+,           2   punct   PUNCT  ,
+"           2   punct   PUNCT  ''
+Washington  6   nsubj   PROPN  NNP
+contends    6   ROOT    VERB   VBZ  contend
+.           6   punct   PUNCT  .
+"""
+
+
+def test_clear_a_capital_speaks_for_its_government_without_ner() -> None:
+    """ "…," Washington contends: a place as speaker, known without an entity recogniser."""
+    quote = only(quotes_of(CLEAR_PLACE_SPEAKS))
+    assert quote.speaker is not None
+    assert (quote.speaker.name, quote.speaker.kind) == ("Washington", SpeakerKind.PLACE)
+    assert quote.speaker.label is None

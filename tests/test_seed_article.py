@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import Quote, QuoteExtractor, QuoteKind
+from quoteattr import Quote, QuoteExtractor, QuoteKind, Resolution, SpeakerKind, speakers
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_49845cc105cf4106.txt"
 
@@ -58,3 +58,16 @@ def test_offsets_slice_back(seed_quotes: tuple[str, list[Quote]]) -> None:
     assert quotes
     for quote in quotes:
         assert text[quote.start : quote.end] == quote.text
+
+
+def test_seed_speakers_are_entities_with_titles(seed_quotes: tuple[str, list[Quote]]) -> None:
+    """Blinken and Biden are two people, each with the office the article gives them."""
+    _text, quotes = seed_quotes
+    entities = {entity.name: entity for entity in speakers(quotes)}
+    blinken, biden = entities["Antony Blinken"], entities["Joe Biden"]
+    assert (blinken.kind, blinken.title) == (SpeakerKind.PERSON, "U.S. Secretary of State")
+    assert (biden.kind, biden.title) == (SpeakerKind.PERSON, "U.S. President")
+    assert blinken.entity_id != biden.entity_id
+    told = quote_ending(quotes, "not the way to do it,")
+    assert told.speaker is not None
+    assert told.speaker.resolution is Resolution.ALIAS

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr._cues import default_lexicon
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod, Resolution, Speaker, SpeakerKind
 
@@ -94,6 +95,21 @@ def _titles() -> frozenset[str]:
     return frozenset(
         line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
     )
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    text = resources.files("quoteattr").joinpath("data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+def _is_inflected_cue(word: str) -> bool:
+    """Whether *word* is an inflected reporting verb ("Warns", "Told"), never part of a name."""
+    lower = word.lower()
+    lemma = default_lexicon().forms.get(lower)
+    return lemma is not None and lemma != lower
 
 
 def _title_key(token: Token) -> str:
@@ -337,8 +353,10 @@ class SpeakerResolver:
         return SpeakerKind.GROUP if plural and head.pos_ == "NOUN" else SpeakerKind.UNKNOWN
 
     def _kind_of_name(self, run: _NameRun, label: str | None) -> SpeakerKind:
-        if run.person_title or label == "PERSON":
+        if run.person_title or (label == "PERSON" and run.name not in _places()):
             return SpeakerKind.PERSON
+        if run.name in _places():
+            return SpeakerKind.PLACE  # "Washington contends": the government speaks
         if label == "ORG" or run.last_word.lower().rstrip(".") in _ORGANISATION_WORDS:
             return SpeakerKind.ORG
         if label in _PLACE_LABELS:
@@ -432,6 +450,8 @@ class SpeakerResolver:
         text, pos = tokens.text[i], tokens.pos[i]
         if not text[:1].isupper() or pos not in _NAME_TAGS or not self.layout.is_outside(i):
             return False
+        if _is_inflected_cue(text):
+            return False  # a headline's verb: "Top Diplomat Warns Israel"
         if not self._opens_sentence(i):
             return pos == "PROPN" or text in self._capitalised_inside
         # Opening a sentence, "Residents" looks like a name to a small tagger; believe it
@@ -617,7 +637,11 @@ class SpeakerResolver:
             for run in self.runs
             if run.first < pronoun and run.subject and self._is_person(run)
         ]
-        candidates += [(position, run) for position, run in self._speakers if position < pronoun]
+        candidates += [
+            (position, run)
+            for position, run in self._speakers
+            if position < pronoun and self._full_name(run).name not in _places()
+        ]
         if not candidates:
             candidates = [
                 (r.first, r) for r in self.runs if r.first < pronoun and self._is_person(r)
@@ -642,7 +666,10 @@ class SpeakerResolver:
 
     def _is_person(self, run: _NameRun) -> bool:
         """A person by its own words, or by the full name a surname stands for ("Ruiz")."""
-        return run.person_evidence or self._full_name(run).person_evidence
+        full = self._full_name(run)
+        if full.name in _places() and not full.person_title:
+            return False
+        return run.person_evidence or full.person_evidence
 
     def _gender_of(self, full: _NameRun) -> str | None:
         """Gender ("f" or "m") when the text shows it: a title, or the pronouns around it."""
