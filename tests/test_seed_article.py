@@ -6,7 +6,20 @@ from pathlib import Path
 
 import pytest
 
-from quoteattr import Quote, QuoteExtractor, QuoteKind, Resolution, SpeakerKind, speakers
+from quoteattr import (
+    AttributionMethod,
+    Quote,
+    QuoteExtractor,
+    QuoteKind,
+    Resolution,
+    SpeakerKind,
+    find_quote_marks,
+    speakers,
+)
+from quoteattr._attribution import Attribution
+from quoteattr._layout import DocLayout
+from quoteattr._relations import relations_for_doc
+from quoteattr._speakers import SpeakerResolver
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_49845cc105cf4106.txt"
 
@@ -71,3 +84,33 @@ def test_seed_speakers_are_entities_with_titles(seed_quotes: tuple[str, list[Quo
     told = quote_ending(quotes, "not the way to do it,")
     assert told.speaker is not None
     assert told.speaker.resolution is Resolution.ALIAS
+
+
+@pytest.mark.parametrize(
+    ("cue", "pronoun", "name"),
+    [("warned", "He", "Antony Blinken"), ("asserted", "he", "Benjamin Netanyahu")],
+)
+def test_seed_pronoun_speakers_resolve(
+    extractor: QuoteExtractor, cue: str, pronoun: str, name: str
+) -> None:
+    """The pronoun subjects of the seed's reported speech resolve to the right person.
+
+    Those reports have no quotation marks (indirect speech comes with its own rules), so
+    this asks the resolver directly about the pronoun subject of each cue.
+    """
+    text = SEED.read_text(encoding="utf-8")
+    doc = extractor.nlp(text)
+    layout = DocLayout(doc, find_quote_marks(text), text)
+    resolver = SpeakerResolver(layout, relations_for_doc(doc), has_ner=True)
+    (subject,) = [t for t in doc if t.text == pronoun and t.head.text == cue]
+    attribution = Attribution(
+        cue_first=subject.head.i,
+        cue_stop=subject.head.i + 1,
+        lemma=subject.head.lemma_,
+        method=AttributionMethod.CUE_BEFORE,
+        speaker_head=subject.i,
+        speaker_first=subject.i,
+        speaker_stop=subject.i + 1,
+    )
+    speaker = resolver.speaker(attribution)
+    assert (speaker.name, speaker.resolution) == (name, Resolution.PRONOUN)

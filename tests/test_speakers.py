@@ -180,3 +180,20 @@ def test_pronouns_in_the_text_show_a_persons_gender(extractor: QuoteExtractor) -
         '"The plan is sound," she said.'
     )
     assert identities(extractor, text) == [("she", "Ana Ruiz", "person", "pronoun")]
+
+
+def test_they_means_the_group_that_was_the_subject(extractor: QuoteExtractor) -> None:
+    text = 'Officials met on Monday. "We are ready," they said.'
+    assert identities(extractor, text) == [("they", "Officials", "group", "pronoun")]
+
+
+def test_places_and_organisations_speak(extractor: QuoteExtractor) -> None:
+    text = (
+        '"This is a mistake," Israel maintains. "We disagree," Washington contends. '
+        '"We will respond," the White House said.'
+    )
+    assert [row[1:3] for row in identities(extractor, text)] == [
+        ("Israel", "place"),
+        ("Washington", "place"),
+        ("White House", "org"),
+    ]

@@ -208,8 +208,32 @@ class SpeakerResolver:
         for position, identity in reversed(self._identities):
             if position < pronoun.i and identity.kind in wanted:
                 return attrs.evolve(identity, resolution=Resolution.PRONOUN, parts=())
+        subject = self._plural_subject_before(pronoun) if SpeakerKind.GROUP in wanted else None
+        if subject is not None:
+            # "Officials met on Monday. "…," they said.": the group that was the subject.
+            found = self._described_identity(subject, subject.left_edge.i, subject.i + 1)
+            if found.key is not None:
+                return attrs.evolve(found, resolution=Resolution.PRONOUN)
         kind = SpeakerKind.GROUP if pronoun.lower_ in _PLURAL_PRONOUNS else SpeakerKind.UNKNOWN
         return _Identity(None, None, None, kind, None)
+
+    def _plural_subject_before(self, pronoun: Token) -> Token | None:
+        """The last plural noun that was a subject in the pronoun's or the last sentence."""
+        sentence_of = self.layout.sentence_of
+        i = pronoun.i - 1
+        while i >= 0 and sentence_of[pronoun.i] - sentence_of[i] <= 1:
+            token = self.doc[i]
+            plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number", [])
+            is_subject = self.relations.rel(token) in {Rel.SUBJECT, Rel.PASSIVE_SUBJECT}
+            if (
+                plural
+                and is_subject
+                and token.pos_ in {"NOUN", "PROPN"}
+                and self.layout.is_outside(i)
+            ):
+                return token
+            i -= 1
+        return None
 
     def _named_identity(self, run: _NameRun, full: _NameRun) -> _Identity:
         label = self._label_of(full)
