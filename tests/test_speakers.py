@@ -197,3 +197,13 @@ def test_places_and_organisations_speak(extractor: QuoteExtractor) -> None:
         ("Washington", "place"),
         ("White House", "org"),
     ]
+
+
+def test_the_countrys_leader_is_the_person_whose_title_names_the_country(
+    extractor: QuoteExtractor,
+) -> None:
+    text = (
+        "Valdorian Prime Minister Ana Ruiz flew in on Monday. "
+        '"We will sign," the Valdorian leader said.'
+    )
+    assert identities(extractor, text) == [("the Valdorian leader", "Ana Ruiz", "person", "alias")]

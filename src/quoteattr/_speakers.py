@@ -79,6 +79,8 @@ _MASCULINE = frozenset({"he", "him", "his", "himself"})
 _FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
 _MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
 _GENDER_WINDOW_SENTENCES = 2
+# Heads of a description that names whoever leads the place its adjective names.
+_LEADER_NOUNS = frozenset({"leader", "premier", "head", "chief"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "madam", "madame"})
 
 
@@ -334,12 +336,17 @@ class SpeakerResolver:
         """The person an earlier mention gave the title *head* names ("the secretary")."""
         if self.doc[first].lower_ != "the" or head.pos_ not in {"NOUN", "PROPN"}:
             return None
-        word = head.lower_
+        words = {head.lower_}
+        if head.lower_ in _LEADER_NOUNS:
+            # "the Israeli leader": the nationality names the office-holder of that country.
+            words = {t.lower_ for t in self.doc[first + 1 : head.i] if t.text[:1].isupper()}
+        if not words:
+            return None
         position = bisect.bisect_left(self._run_starts, first) - 1
         while position >= 0:
             run = self._full_name(self.runs[position])
             title = self._title_of(self.runs[position]) or self._appositive_title(run)
-            if title is not None and word in title.lower().replace(".", "").split():
+            if title is not None and words <= set(title.lower().replace(".", "").split()):
                 return run
             position -= 1
         return None
