@@ -9,10 +9,10 @@ a precision over a handful of cases would claim more than it knows.
 from __future__ import annotations
 
 import functools
-from importlib import resources
 from types import MappingProxyType
 from typing import TYPE_CHECKING
 
+from quoteattr._data import read_data, table_rows
 from quoteattr._types import AttributionMethod
 
 if TYPE_CHECKING:
@@ -32,13 +32,16 @@ def parse_confidence_table(text: str) -> Mapping[AttributionMethod, float]:
     Rows for methods this version does not know (a table from a newer release) and methods
     measured on fewer than :data:`MIN_MEASURED_QUOTES` quotes are left out.
     """
-    rows = [line.split("\t") for line in text.splitlines() if line.strip() and line[0] != "#"]
-    if not rows or [cell.strip() for cell in rows[0]] != _HEADER:
-        msg = f"a confidence table starts with the header row {chr(9).join(_HEADER)!r}"
-        raise ValueError(msg)
+    message = f"a confidence table starts with the header row {chr(9).join(_HEADER)!r}"
+    try:
+        header, rows = table_rows(text)
+    except ValueError:
+        raise ValueError(message) from None
+    if header != _HEADER:
+        raise ValueError(message)
     known = {method.value: method for method in AttributionMethod}
     table: dict[AttributionMethod, float] = {}
-    for method, precision, quotes, _correct in (map(str.strip, row) for row in rows[1:]):
+    for method, precision, quotes, _correct in rows:
         if method in known and int(quotes) >= MIN_MEASURED_QUOTES:
             table[known[method]] = float(precision)
     return MappingProxyType(table)
@@ -46,8 +49,7 @@ def parse_confidence_table(text: str) -> Mapping[AttributionMethod, float]:
 
 @functools.cache
 def _shipped_table() -> Mapping[AttributionMethod, float]:
-    text = resources.files("quoteattr").joinpath("data", _TABLE).read_text(encoding="utf-8")
-    return parse_confidence_table(text)
+    return parse_confidence_table(read_data(_TABLE))
 
 
 def confidence_of(method: AttributionMethod | None) -> float | None:

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import enum
 import functools
-from importlib import resources
-from typing import TYPE_CHECKING
 
 import attrs
 
-if TYPE_CHECKING:
-    from collections.abc import Iterator
+from quoteattr._data import read_data, table_rows
 
 __all__ = ["CueCategory", "CueLexicon", "default_lexicon"]
 
@@ -61,12 +58,9 @@ class CueLexicon:
         return len(self.categories)
 
 
-def _rows(name: str) -> Iterator[list[str]]:
-    text = resources.files("quoteattr").joinpath("data", name).read_text(encoding="utf-8")
-    lines = (line for line in text.splitlines() if line.strip() and not line.startswith("#"))
-    next(lines)  # the header row
-    for line in lines:
-        yield [cell.strip() for cell in line.split("\t")]
+def _rows(name: str) -> list[list[str]]:
+    _header, rows = table_rows(read_data(name))
+    return rows
 
 
 def _ends_vowel_consonant(lemma: str) -> bool:
