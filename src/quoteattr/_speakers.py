@@ -22,12 +22,12 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
-from importlib import resources
 from typing import TYPE_CHECKING
 
 import attrs
 
 from quoteattr._cues import default_lexicon
+from quoteattr._data import data_lines, read_data
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod, Resolution, Speaker, SpeakerKind
 
@@ -100,18 +100,12 @@ class _Identity:
 
 @functools.cache
 def _titles() -> frozenset[str]:
-    text = resources.files("quoteattr").joinpath("data", "titles.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(data_lines(read_data("titles.txt")))
 
 
 @functools.cache
 def _places() -> frozenset[str]:
-    text = resources.files("quoteattr").joinpath("data", "places.txt").read_text(encoding="utf-8")
-    return frozenset(
-        line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    return frozenset(data_lines(read_data("places.txt")))
 
 
 def _is_inflected_cue(word: str) -> bool:
@@ -395,12 +389,11 @@ class SpeakerResolver:
             return SpeakerKind.PERSON
         if run.name in _places():
             return SpeakerKind.PLACE  # "Washington contends": the government speaks
-        if label == "ORG" or run.last_word.lower().rstrip(".") in _ORGANISATION_WORDS:
+        if run.last_word.lower().rstrip(".") in _ORGANISATION_WORDS:
             return SpeakerKind.ORG
-        if label in _PLACE_LABELS:
-            return SpeakerKind.PLACE
-        if label == "NORP":
-            return SpeakerKind.GROUP
+        by_label = SpeakerKind.UNKNOWN if label is None else _kind_of_label(label)
+        if by_label is not SpeakerKind.UNKNOWN:
+            return by_label
         if run.person_evidence:
             return SpeakerKind.PERSON
         # "Acme, the shipping company": an organisation by its apposition.
