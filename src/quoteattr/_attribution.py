@@ -207,7 +207,7 @@ class Attributor:
             before -= 1
         if before >= 0 and layout.is_outside(before):
             word = doc[before].lower_
-            if word in _TITLE_INTRODUCERS or word in {"'s", "’s"} or word.endswith(("'s", "’s")):
+            if word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s")):
                 return True
         after = region.stop
         ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
@@ -313,10 +313,16 @@ class Attributor:
             return None
         words: list[int] = []
         i = first
-        while i < len(doc) and layout.is_outside(i) and not layout.tokens.is_line_break(i):
-            words.append(i)
+        # Up to the end of the paragraph, but never further than a byline can be long.
+        while (
+            i < len(doc)
+            and len(words) <= _MAX_BYLINE_TOKENS + 1
+            and layout.is_outside(i)
+            and not layout.tokens.is_line_break(i)
+        ):
+            if not doc[i].is_space:
+                words.append(i)
             i += 1
-        words = [j for j in words if not doc[j].is_space]
         if words and doc[words[-1]].text == ".":
             words.pop()
         if not words or len(words) > _MAX_BYLINE_TOKENS:
