@@ -281,10 +281,11 @@ class SpeakerResolver:
         run = self._run_at(member.i)
         if run is not None:
             return self._full_name(run).name
-        # A described member ("medical staff"): its words, without the coordination.
-        words = [t for t in member.subtree if t.i <= member.i or t not in member.conjuncts]
-        words = [t for t in words if t.lower_ not in {"and", "&", ","}]
-        first = min(t.i for t in words if t.i <= member.i)
+        # A described member ("medical staff"): its words up to its head, without the
+        # coordination ("and", a comma) that may open its subtree.
+        first = min(
+            t.i for t in member.subtree if t.i <= member.i and t.lower_ not in {"and", "&", ","}
+        )
         return self.doc[first : member.i + 1].text
 
     def _described_identity(self, head: Token, first: int, stop: int) -> _Identity:
