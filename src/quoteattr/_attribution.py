@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from quoteattr._layout import DocLayout, QuoteRegion
     from quoteattr._relations import Relations
 
-__all__ = ["Attribution", "Attributor", "QuoteAttribution"]
+__all__ = ["Attribution", "Attributor", "Mention", "QuoteAttribution", "make_attribution"]
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Tags that may appear inside a noun phrase naming a speaker.
@@ -140,15 +140,18 @@ class QuoteAttribution:
 
 
 @attrs.frozen
-class _Mention:
+class Mention:
+    """A speaker mention: its head token and its token range."""
+
     head: int
     first: int
     stop: int
 
 
-def _attribution(
-    cue_first: int, cue_stop: int, lemma: str, method: AttributionMethod, speaker: _Mention
+def make_attribution(
+    cue_first: int, cue_stop: int, lemma: str, method: AttributionMethod, speaker: Mention
 ) -> Attribution:
+    """The attribution of a cue's token range and a speaker mention, by *method*."""
     return Attribution(
         cue_first=cue_first,
         cue_stop=cue_stop,
@@ -291,7 +294,7 @@ class Attributor:
             return []
         if self.doc[tokens[-1]].text != "." or layout.paragraph_of[tokens[0]] != region.paragraph:
             return []
-        if any(self._is_verb(self.doc[i]) and not self._is_cue(self.doc[i]) for i in tokens):
+        if any(self.is_verb(self.doc[i]) and not self.is_cue(self.doc[i]) for i in tokens):
             return []
         return tokens
 
@@ -331,10 +334,10 @@ class Attributor:
             return None
         if not any(doc[j].pos_ == "PROPN" for j in words):
             return None
-        speaker = self._noun_phrase(words)
+        speaker = self.noun_phrase(words)
         if speaker is None:
             return None
-        return _attribution(dash, dash + 1, "—", AttributionMethod.BYLINE, speaker)
+        return make_attribution(dash, dash + 1, "—", AttributionMethod.BYLINE, speaker)
 
     def _lead_in(self, region: QuoteRegion) -> list[int]:
         """The clause ending in a colon just before a quote that opens a paragraph.
@@ -358,14 +361,14 @@ class Attributor:
             tokens.pop(0)
         if not tokens:
             return None
-        according = self._according_to(tokens, 0)
+        according = self.according_to(tokens, 0)
         if according is not None:
             return according
         if self.doc[tokens[0]].pos_ == "CCONJ" or self.doc[tokens[0]].lower_ in _RELATIVE_PRONOUNS:
             # "…," but he denied it / "Opening Night," which airs Monday: not an attribution.
             return None
         start = 1 if self.doc[tokens[0]].pos_ == "ADV" and len(tokens) > 1 else 0
-        if self._is_cue(self.doc[tokens[start]]):
+        if self.is_cue(self.doc[tokens[start]]):
             return self._cue_then_speaker(self.doc[tokens[start]], tokens[start + 1 :], region)
         return self._speaker_then_cue(tokens)
 
@@ -374,9 +377,9 @@ class Attributor:
     ) -> Attribution | None:
         """``"…," said Blinken`` — or, for a participle, ``"…," adding …`` (speaker before)."""
         if cue.tag_ == "VBG":
-            speaker = self._tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
+            speaker = self.tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
         else:
-            speaker = self._tree_speaker(cue, rest) or self._noun_phrase_after(rest)
+            speaker = self.tree_speaker(cue, rest) or self.noun_phrase_after(rest)
         if speaker is None:
             return None
         return self._make(cue, self._method_for(cue, AttributionMethod.CUE_AFTER), speaker)
@@ -386,13 +389,13 @@ class Attributor:
         for position in range(min(len(tokens), _MAX_SPEAKER_TOKENS)):
             token = self.doc[tokens[position]]
             before = tokens[:position]
-            if self._is_cue(token) and not self._relative_clause_of_other(token, before):
-                if not any(self._is_nominal(self.doc[i]) for i in before):
+            if self.is_cue(token) and not self._relative_clause_of_other(token, before):
+                if not any(self.is_nominal(self.doc[i]) for i in before):
                     return None
-                speaker = self._tree_speaker(token, tokens)
+                speaker = self.tree_speaker(token, tokens)
                 if speaker is None and self.relations.passive_subject(token) is not None:
                     return None  # "…," he was told: the subject only listened
-                speaker = speaker or self._noun_phrase(before)
+                speaker = speaker or self.noun_phrase(before)
                 if speaker is None:
                     return None
                 method = self._method_for(token, AttributionMethod.CUE_AFTER)
@@ -416,7 +419,7 @@ class Attributor:
         own = {t.i for t in subject.subtree}
         return any(i not in own and not self.doc[i].is_punct for i in before)
 
-    def _is_nominal(self, token: Token) -> bool:
+    def is_nominal(self, token: Token) -> bool:
         """A noun, or an adjective the parse made a subject ("the former executive")."""
         if token.pos_ in NOMINAL:
             return True
@@ -434,7 +437,7 @@ class Attributor:
         if not frame:
             return None
         for start in range(len(frame) - 1):
-            according = self._according_to(frame, start)
+            according = self.according_to(frame, start)
             if according is not None:
                 return according
         found = self._walk_back_to_cue(frame)
@@ -451,10 +454,10 @@ class Attributor:
         members = set(frame)
         node = self.doc[frame[-1]]
         for _ in range(_MAX_SUBJECT_CLIMB + 1):
-            if node.head is node or node.head.i not in members:
+            if node.head.i == node.i or node.head.i not in members:
                 return None
             node = node.head
-            if self._is_cue(node) and self._governs_at_distance(node):
+            if self.is_cue(node) and self._governs_at_distance(node):
                 return self._clause_before(node, frame, frame.index(node.i), set_off=True)
         return None
 
@@ -467,7 +470,7 @@ class Attributor:
         members = set(frame)
         verb = self._verb_above(frame[-1], members)
         if verb is None:
-            verbs = [i for i in frame[:-1] if self._is_verb(self.doc[i])]
+            verbs = [i for i in frame[:-1] if self.is_verb(self.doc[i])]
             verb = self.doc[verbs[-1]] if verbs else None
         if verb is None or self.relations.rel(verb) is Rel.RELATIVE_CLAUSE:
             return None  # "a phrase that could have come from him:" — not who speaks
@@ -476,10 +479,10 @@ class Attributor:
         subject = self._subject_of(verb)
         if subject is None or subject.i not in members or subject.i > verb.i:
             return None
-        speaker = self._mention(subject, [i for i in frame if i < verb.i])
+        speaker = self.mention(subject, [i for i in frame if i < verb.i])
         if speaker is None:
             return None
-        return _attribution(
+        return make_attribution(
             verb.i, verb.i + 1, verb.lemma_.lower(), AttributionMethod.COLON_CLAUSE, speaker
         )
 
@@ -487,10 +490,10 @@ class Attributor:
         """The first verb above token *i* in the tree, among *members*."""
         node = self.doc[i]
         for _ in range(_MAX_SUBJECT_CLIMB + 1):
-            if node.head is node or node.head.i not in members:
+            if node.head.i == node.i or node.head.i not in members:
                 return None
             node = node.head
-            if self._is_verb(node):
+            if self.is_verb(node):
                 return node
         return None
 
@@ -505,7 +508,7 @@ class Attributor:
             token = self.doc[frame[position]]
             if token.text in _DASHES:
                 return None
-            if self._is_cue(token):
+            if self.is_cue(token):
                 return self._clause_before(token, frame, position, set_off)
             if token.pos_ not in _CUE_TO_QUOTE or token.lower_ == "that":
                 return None
@@ -520,14 +523,14 @@ class Attributor:
         words = list(frame[dashes[-1] + 1 if dashes else 0 : -1])
         if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
             return None
-        if any(self._is_verb(self.doc[i]) for i in words):
+        if any(self.is_verb(self.doc[i]) for i in words):
             return None
         if not any(self.doc[i].pos_ in {"PROPN", "NOUN"} for i in words):
             return None
-        speaker = self._noun_phrase(words)
+        speaker = self.noun_phrase(words)
         if speaker is None:
             return None
-        return _attribution(colon, colon + 1, ":", AttributionMethod.COLON, speaker)
+        return make_attribution(colon, colon + 1, ":", AttributionMethod.COLON, speaker)
 
     def _is_spaced_dash(self, i: int) -> bool:
         """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""
@@ -549,9 +552,9 @@ class Attributor:
         # usually an object, so only the parse may name the speaker.
         participle = cue.tag_ == "VBG"
         speaker = (
-            self._tree_speaker(cue, frame[:position])
-            or (None if participle else self._noun_phrase_before(frame[:position]))
-            or self._tree_speaker(cue, frame[position + 1 :])
+            self.tree_speaker(cue, frame[:position])
+            or (None if participle else self.noun_phrase_before(frame[:position]))
+            or self.tree_speaker(cue, frame[position + 1 :])
             or (self._clause_subject(frame[:position]) if participle else None)
         )
         if (
@@ -560,7 +563,7 @@ class Attributor:
             and all(self.doc[i].pos_ in {"ADV", "CCONJ", "PUNCT"} for i in frame[:position])
         ):
             # Inverted, as in "Continued Stone: "…"": the speaker follows the cue.
-            speaker = self._noun_phrase_after(frame[position + 1 :])
+            speaker = self.noun_phrase_after(frame[position + 1 :])
         if speaker is None:
             return None
         default = AttributionMethod.CUE_BEFORE if introduces else AttributionMethod.EMBEDDED
@@ -568,7 +571,7 @@ class Attributor:
 
     # -- "according to" ------------------------------------------------------------------
 
-    def _according_to(self, tokens: Sequence[int], start: int) -> Attribution | None:
+    def according_to(self, tokens: Sequence[int], start: int) -> Attribution | None:
         if start + 2 >= len(tokens):
             return None
         according, to = self.doc[tokens[start]], self.doc[tokens[start + 1]]
@@ -576,12 +579,12 @@ class Attributor:
             return None
         rest = tokens[start + 2 :]
         noun = self.relations.according_to_object(according)
-        speaker = self._mention(noun, rest) if noun is not None else None
-        speaker = speaker or self._noun_phrase_after(rest)
+        speaker = self.mention(noun, rest) if noun is not None else None
+        speaker = speaker or self.noun_phrase_after(rest)
         if speaker is None:
             return None
         method = AttributionMethod.ACCORDING_TO
-        return _attribution(according.i, to.i + 1, "according to", method, speaker)
+        return make_attribution(according.i, to.i + 1, "according to", method, speaker)
 
     # -- rule 3: a cue that governs the quote ---------------------------------------------
 
@@ -589,7 +592,7 @@ class Attributor:
         cue = self._governing_cue(region)
         if cue is None:
             return None
-        speaker = self._tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
+        speaker = self.tree_speaker(cue, self.layout.reporter_tokens(region.sentence))
         if speaker is None:
             return None
         return self._make(cue, self._method_for(cue, AttributionMethod.EMBEDDED), speaker)
@@ -600,7 +603,7 @@ class Attributor:
         for i in range(region.content_first, region.content_stop):
             node = self.doc[i]
             steps = 0
-            while node.head is not node and steps < _MAX_CLIMB:
+            while node.head.i != node.i and steps < _MAX_CLIMB:
                 head = node.head
                 if layout.sentence_of[head.i] != region.sentence:
                     break
@@ -610,7 +613,7 @@ class Attributor:
                     break
                 if (
                     layout.is_outside(head.i)
-                    and self._is_verb(head)
+                    and self.is_verb(head)
                     and self._governs_at_distance(head)
                 ):
                     return head
@@ -633,7 +636,7 @@ class Attributor:
         if not ends or len(text.split()) < _MIN_CONTINUED_WORDS:
             return False
         words = self.layout.reporter_tokens(region.sentence)
-        return not any(self._is_cue(self.doc[i]) for i in words)
+        return not any(self.is_cue(self.doc[i]) for i in words)
 
     def _continuation(self, previous: QuoteAttribution, region: QuoteRegion) -> Attribution | None:
         if previous.attribution is None:
@@ -654,10 +657,10 @@ class Attributor:
 
     # -- cues -----------------------------------------------------------------------------
 
-    def _is_verb(self, token: Token) -> bool:
+    def is_verb(self, token: Token) -> bool:
         return token.pos_ in _VERBAL or token.tag_.startswith("VB")
 
-    def _is_cue(self, token: Token) -> bool:
+    def is_cue(self, token: Token) -> bool:
         """Whether *token* is a reporting verb (trusting inflected forms over bad tags)."""
         if len(token.text) > 1 and token.text.isupper():
             return False  # headline capitals: "RED STATES OUTNUMBER BLUE STATES"
@@ -672,7 +675,7 @@ class Attributor:
         lemma = self.lexicon.lemma_of(token.text, token.lemma_)
         if lemma is None:
             return False
-        if self._is_verb(token):
+        if self.is_verb(token):
             return True
         # Small taggers call "says" a noun and "added" an adjective; an inflected form
         # right next to a quote is still the cue. A bare lemma ("the report") is not.
@@ -686,25 +689,25 @@ class Attributor:
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
         node = cue
         for _ in range(2):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
             if node.lemma_ == "quote":
                 return AttributionMethod.QUOTED_AS_SAYING
         return default
 
-    def _make(self, cue: Token, method: AttributionMethod, speaker: _Mention) -> Attribution:
+    def _make(self, cue: Token, method: AttributionMethod, speaker: Mention) -> Attribution:
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_
-        return _attribution(cue.i, cue.i + 1, lemma, method, speaker)
+        return make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
 
     # -- speakers from the tree -------------------------------------------------------
 
-    def _tree_speaker(self, cue: Token, allowed: Sequence[int]) -> _Mention | None:
+    def tree_speaker(self, cue: Token, allowed: Sequence[int]) -> Mention | None:
         """The speaker the parse gives *cue*, if it lies among the *allowed* tokens."""
         head = self._subject_of(cue)
         if head is None or head.i not in allowed:
             return None
-        mention = self._mention(head, allowed)
+        mention = self.mention(head, allowed)
         if mention is not None and mention.stop <= cue.i:
             mention = self._extend_to_cue(mention, cue, allowed)
         return mention
@@ -719,13 +722,13 @@ class Attributor:
             subject = self._clause_subject_above(cue)
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
             # "Smith, who said …": the antecedent the relative clause hangs from.
-            is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head is not cue
+            is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head.i != cue.i
             subject = cue.head if is_relative else None
-        if subject is None or not (self._is_nominal(subject) or subject.pos_ == "DET"):
+        if subject is None or not (self.is_nominal(subject) or subject.pos_ == "DET"):
             return None
         return None if subject.lower_ in _EXPLETIVES or _is_temporal(subject) else subject
 
-    def _clause_subject(self, tokens: Sequence[int]) -> _Mention | None:
+    def _clause_subject(self, tokens: Sequence[int]) -> Mention | None:
         """The subject of the clause a participle closes, when the parse lost the link.
 
         "Lopez emailed members, telling them, "…"": the first word the parse calls a
@@ -733,18 +736,18 @@ class Attributor:
         """
         for i in tokens:
             token = self.doc[i]
-            is_subject = self.relations.rel(token) is Rel.SUBJECT and self._is_nominal(token)
+            is_subject = self.relations.rel(token) is Rel.SUBJECT and self.is_nominal(token)
             if (
                 is_subject
                 and token.lower_ not in _RELATIVE_PRONOUNS | _EXPLETIVES
                 and not _is_temporal(token)
             ):
-                return self._mention(token, tokens)
+                return self.mention(token, tokens)
         run: list[int] = []
         for i in tokens:
             token = self.doc[i]
-            if self._is_verb(token):
-                return self._noun_phrase(run)
+            if self.is_verb(token):
+                return self.noun_phrase(run)
             if token.pos_ not in _NOUN_PHRASE and token.text != "," and token.pos_ != "ADP":
                 return None
             run.append(i)
@@ -765,7 +768,7 @@ class Attributor:
                 return None
             if governor.lemma_ == "quote":
                 return relations.passive_subject(governor) or relations.subject(governor)
-            if self._is_verb(governor):
+            if self.is_verb(governor):
                 found = relations.subject(governor) or relations.passive_subject(governor)
                 reporter = self._reporting_verb_above(governor)
                 if reporter is not None:
@@ -779,12 +782,12 @@ class Attributor:
 
     def _reporting_verb_above(self, verb: Token) -> Token | None:
         """The cue whose clausal complement *verb* is, if any ("said [that] X fought")."""
-        if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or verb.head is verb:
+        if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or verb.head.i == verb.i:
             return None
         head = verb.head
-        return head if self._is_cue(head) and self.layout.is_outside(head.i) else None
+        return head if self.is_cue(head) and self.layout.is_outside(head.i) else None
 
-    def _mention(self, head: Token, allowed: Sequence[int]) -> _Mention | None:
+    def mention(self, head: Token, allowed: Sequence[int]) -> Mention | None:
         """The noun phrase headed by *head*, clipped to the *allowed* tokens.
 
         It keeps appositions and relative clauses ("Biden, who served 36 years in the
@@ -822,9 +825,9 @@ class Attributor:
         doc = self.doc
         if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in _RELATIVE_PRONOUNS:
             return False
-        return any(self._is_cue(doc[j]) for j in range(i + 2, right_edge + 1))
+        return any(self.is_cue(doc[j]) for j in range(i + 2, right_edge + 1))
 
-    def _extend_to_cue(self, mention: _Mention, cue: Token, allowed: Sequence[int]) -> _Mention:
+    def _extend_to_cue(self, mention: Mention, cue: Token, allowed: Sequence[int]) -> Mention:
         """Widen a speaker before its cue over the appositions around it.
 
         "Smith, the mayor, said": the insertion up to the last comma before the cue joins
@@ -858,7 +861,7 @@ class Attributor:
                 first = start
         return self._trimmed(mention.head, first, stop) or mention
 
-    def _trimmed(self, head: int, first: int, stop: int) -> _Mention | None:
+    def _trimmed(self, head: int, first: int, stop: int) -> Mention | None:
         doc = self.doc
         if doc[first].pos_ in {"ADP", "SCONJ"}:
             # An opening phrase the parser folded into the name ("After the vote, Speaker
@@ -873,11 +876,11 @@ class Attributor:
             stop -= 1
         if first >= stop:
             return None
-        return _Mention(head=head, first=first, stop=stop)
+        return Mention(head=head, first=first, stop=stop)
 
     # -- speakers from the tagged words next to the cue -----------------------------------
 
-    def _noun_phrase(self, tokens: Sequence[int]) -> _Mention | None:
+    def noun_phrase(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase formed by all of *tokens* (already checked to be one)."""
         words = list(tokens)
         while words and self.doc[words[-1]].lower_ in _RELATIVE_PRONOUNS:
@@ -889,7 +892,7 @@ class Attributor:
             return None
         return self._trimmed(head, words[0], words[-1] + 1)
 
-    def _noun_phrase_before(self, tokens: Sequence[int]) -> _Mention | None:
+    def noun_phrase_before(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase that ends *tokens* ("… Sen. Jane Roe" before "said")."""
         position = len(tokens)
         while position > 0:
@@ -897,9 +900,9 @@ class Attributor:
             if not (token.pos_ in _NOUN_PHRASE or token.text in {",", "-", "&"}):
                 break
             position -= 1
-        return self._noun_phrase(tokens[position:])
+        return self.noun_phrase(tokens[position:])
 
-    def _noun_phrase_after(self, tokens: Sequence[int]) -> _Mention | None:
+    def noun_phrase_after(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase that begins *tokens* ("said Antony Blinken")."""
         run: list[int] = []
         for i in tokens[:_MAX_SPEAKER_TOKENS]:
@@ -911,7 +914,7 @@ class Attributor:
                 break
         while run and self.doc[run[-1]].lower_ in {"of", "for", "-", "&"}:
             run.pop()
-        return self._noun_phrase(run)
+        return self.noun_phrase(run)
 
     def _noun_phrase_head(self, words: Sequence[int]) -> int | None:
         doc = self.doc

@@ -24,9 +24,15 @@ _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
 class CueCategory(enum.Enum):
     """What a cue verb reports."""
 
+    #: Verbs of saying and writing: "say", "tell", "announce".
     SPEECH = "speech"
+    #: A position taken in words: "argue", "deny", "warn", "urge".
     STANCE = "stance"
+    #: A judgment of someone or something: "criticize", "praise", "blame".
+    EVALUATION = "evaluation"
+    #: How something was said: "whisper", "quip".
     MANNER = "manner"
+    #: Thinking and believing (reported thought, not speech): "think", "hope".
     COGNITION = "cognition"
 
 

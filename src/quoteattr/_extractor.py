@@ -5,31 +5,39 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from quoteattr._attribution import Attributor
+import attrs
+
+from quoteattr._attribution import Attributor, QuoteAttribution
 from quoteattr._confidence import confidence_of
 from quoteattr._cues import default_lexicon
 from quoteattr._layout import DocLayout
 from quoteattr._marks import find_quote_marks
 from quoteattr._pipeline import parser_labels, resolve_pipeline
 from quoteattr._relations import LabelScheme, detect_scheme, relations_for
+from quoteattr._reported import ReportedSpeechFinder, may_report
 from quoteattr._speakers import SpeakerResolver
-from quoteattr._types import Cue, Quote
+from quoteattr._types import Cue, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
     from spacy.language import Language
     from spacy.tokens import Doc
 
-    from quoteattr._attribution import QuoteAttribution
+    from quoteattr._reported import ReportedSpeech
     from quoteattr._types import QuoteMarkSpan
 
 __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
 
 DEFAULT_BATCH_SIZE = 32
+#: Every kind of quote: what the extractor returns unless told otherwise.
+ALL_KINDS = frozenset(QuoteKind)
+#: The kinds found without quotation marks around the whole content.
+REPORTED_KINDS = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 
 
 def check_text(text: object, *, position: int | None = None) -> str:
@@ -47,6 +55,39 @@ def check_text(text: object, *, position: int | None = None) -> str:
     raise TypeError(msg)
 
 
+def check_kinds(kinds: object) -> frozenset[QuoteKind]:
+    """Return *kinds* (``None``, one kind or an iterable of kinds or their names) as a set.
+
+    Raises:
+        TypeError: *kinds* holds something that is not a kind or a kind's name.
+        ValueError: a name is no kind's, or no kind is left.
+    """
+    if kinds is None:
+        return ALL_KINDS
+    items = [kinds] if isinstance(kinds, (str, QuoteKind)) else kinds
+    if not isinstance(items, Iterable):
+        msg = f"kinds must be QuoteKind values or their names, not {type(kinds).__name__}"
+        raise TypeError(msg)
+    names = ", ".join(kind.value for kind in QuoteKind)
+    chosen: set[QuoteKind] = set()
+    for item in items:
+        if isinstance(item, QuoteKind):
+            chosen.add(item)
+        elif isinstance(item, str):
+            try:
+                chosen.add(QuoteKind(item.strip().lower()))
+            except ValueError:
+                msg = f"unknown quote kind {item!r}; choose from {names}"
+                raise ValueError(msg) from None
+        else:
+            msg = f"kinds must be QuoteKind values or their names, not {type(item).__name__}"
+            raise TypeError(msg)
+    if not chosen:
+        msg = f"kinds is empty; choose one or more of {names}"
+        raise ValueError(msg)
+    return frozenset(chosen)
+
+
 class QuoteExtractor:
     """Finds quotations and attributes them, holding one spaCy pipeline for reuse.
 
@@ -54,14 +95,24 @@ class QuoteExtractor:
         nlp: a loaded spaCy ``Language``, the name or path of an installed pipeline, or
             ``None`` for the default (``$QUOTEATTR_MODEL``, else ``en_core_web_sm``, else any
             installed English pipeline with a parser). The pipeline must have a parser.
+        kinds: the kinds of quote to return (:class:`QuoteKind` values or their names);
+            ``None``, the default, returns every kind. ``{"direct", "partial"}`` keeps to
+            quotations in marks and skips the search for reported speech.
 
     Raises:
         ModelNotFoundError: no pipeline by that name, or none installed.
         MissingComponentError: the pipeline has no dependency parser.
+        ValueError: *kinds* names no kind, or a kind that does not exist.
     """
 
-    def __init__(self, nlp: Language | str | os.PathLike[str] | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language | str | os.PathLike[str] | None = None,
+        *,
+        kinds: Iterable[QuoteKind | str] | QuoteKind | str | None = None,
+    ) -> None:
         """Resolve and check the pipeline once; see the class docstring."""
+        self.kinds: frozenset[QuoteKind] = check_kinds(kinds)
         self.nlp: Language = resolve_pipeline(nlp)
         self._scheme = detect_scheme(parser_labels(self.nlp))
         self._has_ner = "ner" in self.nlp.pipe_names
@@ -75,7 +126,7 @@ class QuoteExtractor:
         """Return the quotes of *text*, in order of appearance."""
         check_text(text)
         marks = self._extractable_marks(text)
-        if not marks:
+        if not self._may_hold_quotes(text, marks):
             return []  # nothing to attribute: skip the parse
         return self._attribute(self.nlp(parseable(text)), marks, source=text)
 
@@ -96,7 +147,8 @@ class QuoteExtractor:
             pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
         ):
             marks = self._extractable_marks(source)
-            yield self._attribute(doc, marks, source=source) if marks else []
+            found = self._may_hold_quotes(source, marks)
+            yield self._attribute(doc, marks, source=source) if found else []
 
     def from_doc(self, doc: Doc) -> list[Quote]:
         """Return the quotes of an already parsed *doc* (offsets into ``doc.text``).
@@ -107,7 +159,7 @@ class QuoteExtractor:
         doc = _require_doc(doc)
         text = doc.text  # spaCy rebuilds it on every access
         marks = self._extractable_marks(text)
-        if not marks:
+        if not self._may_hold_quotes(text, marks):
             return []
         if not doc.has_annotation("DEP"):
             msg = (
@@ -116,6 +168,12 @@ class QuoteExtractor:
             )
             raise MissingParseError(msg)
         return self._attribute(doc, marks, source=text)
+
+    def _may_hold_quotes(self, text: str, marks: Sequence[QuoteMarkSpan]) -> bool:
+        """Whether *text* can hold a quote of the kinds asked for, judged without parsing."""
+        if marks:
+            return True
+        return bool(self.kinds & REPORTED_KINDS) and may_report(text)
 
     @staticmethod
     def _extractable_marks(text: str) -> list[QuoteMarkSpan]:
@@ -127,9 +185,14 @@ class QuoteExtractor:
     ) -> list[Quote]:
         if doc.vocab is self.nlp.vocab:
             return attribute_doc(
-                doc, marks, source=source, scheme=self._scheme, has_ner=self._has_ner
+                doc,
+                marks,
+                source=source,
+                scheme=self._scheme,
+                has_ner=self._has_ner,
+                kinds=self.kinds,
             )
-        return attribute_doc(doc, marks, source=source)
+        return attribute_doc(doc, marks, source=source, kinds=self.kinds)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -164,36 +227,77 @@ def attribute_doc(
     source: str | None = None,
     scheme: LabelScheme | None = None,
     has_ner: bool | None = None,
+    kinds: frozenset[QuoteKind] = ALL_KINDS,
 ) -> list[Quote]:
-    """Attribute the quotes at *marks* in a parsed *doc*.
+    """Attribute the quotes at *marks* in a parsed *doc*, and find its reported speech.
 
     Result texts are sliced from *source* (the caller's string; ``doc.text`` by default),
     which must have the same length. The label scheme and NER availability are read off
-    the doc unless given (the extractor knows them from its pipeline).
+    the doc unless given (the extractor knows them from its pipeline). Only quotes of
+    *kinds* are returned; without ``MIXED``, the quoted fragments of reported speech come
+    back as the ``PARTIAL`` quotes they are on their own.
     """
     text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
     layout = DocLayout(doc, marks, text)
     attributor = Attributor(layout, relations, default_lexicon())
+    quoted = attributor.attribute_all()
+    reported: list[ReportedSpeech] = []
+    if kinds & REPORTED_KINDS:
+        found = ReportedSpeechFinder(attributor).find_all(quoted)
+        reported = [report for report in found if report.kind in kinds]
+    subsumed = {index for report in reported for index in report.regions}
+    records: list[QuoteAttribution | ReportedSpeech] = [
+        found for index, found in enumerate(quoted) if index not in subsumed
+    ]
+    records += reported
+    records.sort(key=lambda record: _start_token(record))
     if has_ner is None:
         has_ner = doc.has_annotation("ENT_IOB")
+    # Every speaker is resolved, returned or not: an indirect report can introduce the
+    # person a later "he" means.
     resolver = SpeakerResolver(layout, relations, has_ner=has_ner)
-    return [_to_quote(layout, found, resolver) for found in attributor.attribute_all()]
+    quotes = [_to_quote(layout, record, resolver) for record in records]
+    return _numbered([quote for quote in quotes if quote.kind in kinds])
 
 
-def _to_quote(layout: DocLayout, found: QuoteAttribution, resolver: SpeakerResolver) -> Quote:
-    marks = found.region.marks
-    attribution = found.attribution
+def _start_token(record: QuoteAttribution | ReportedSpeech) -> int:
+    return record.region.first if isinstance(record, QuoteAttribution) else record.first
+
+
+def _numbered(quotes: list[Quote]) -> list[Quote]:
+    """Renumber speaker entities from 0 in order of first appearance among *quotes*."""
+    numbers: dict[int, int] = {}
+    renumbered: list[Quote] = []
+    for quote in quotes:
+        speaker = quote.speaker
+        if speaker is not None and speaker.entity_id is not None:
+            number = numbers.setdefault(speaker.entity_id, len(numbers))
+            if number != speaker.entity_id:
+                quote = attrs.evolve(quote, speaker=attrs.evolve(speaker, entity_id=number))
+        renumbered.append(quote)
+    return renumbered
+
+
+def _to_quote(
+    layout: DocLayout, record: QuoteAttribution | ReportedSpeech, resolver: SpeakerResolver
+) -> Quote:
+    if isinstance(record, QuoteAttribution):
+        marks = record.region.marks
+        start, end, text = marks.content_start, marks.content_end, marks.text
+        kind, attribution = record.kind, record.attribution
+    else:
+        start, end = layout.tokens.char_range(record.first, record.stop)
+        text = layout.text[start:end]
+        kind, attribution = record.kind, record.attribution
     if attribution is None:
-        return Quote(
-            text=marks.text, start=marks.content_start, end=marks.content_end, kind=found.kind
-        )
+        return Quote(text=text, start=start, end=end, kind=kind)
     cue_start, cue_end = layout.tokens.char_range(attribution.cue_first, attribution.cue_stop)
     return Quote(
-        text=marks.text,
-        start=marks.content_start,
-        end=marks.content_end,
-        kind=found.kind,
+        text=text,
+        start=start,
+        end=end,
+        kind=kind,
         speaker=resolver.speaker(attribution),
         cue=Cue(
             text=layout.text[cue_start:cue_end],
@@ -210,30 +314,41 @@ _extractors: dict[Any, QuoteExtractor] = {}
 _extractors_lock = threading.Lock()
 
 
-def _shared_extractor(nlp: str | os.PathLike[str] | None) -> QuoteExtractor:
-    """One extractor per pipeline name per process, so repeated calls load nothing."""
-    key = os.fspath(nlp) if nlp is not None else None
+def _shared_extractor(
+    nlp: str | os.PathLike[str] | None, kinds: frozenset[QuoteKind]
+) -> QuoteExtractor:
+    """One extractor per pipeline name and kinds per process, so repeated calls load nothing."""
+    key = (os.fspath(nlp) if nlp is not None else None, kinds)
     with _extractors_lock:
         extractor = _extractors.get(key)
         if extractor is None:
-            extractor = _extractors[key] = QuoteExtractor(nlp)
+            # The pipeline itself is loaded once per name, whatever the kinds.
+            same_model = next((e for (name, _), e in _extractors.items() if name == key[0]), None)
+            model = same_model.nlp if same_model is not None else nlp
+            extractor = _extractors[key] = QuoteExtractor(model, kinds=kinds)
         return extractor
 
 
 def extract_quotes(
-    text: str, *, nlp: Language | str | os.PathLike[str] | None = None
+    text: str,
+    *,
+    nlp: Language | str | os.PathLike[str] | None = None,
+    kinds: Iterable[QuoteKind | str] | QuoteKind | str | None = None,
 ) -> list[Quote]:
-    """Return every quotation in *text* with its kind, speaker and reporting cue.
+    """Return everything *text* reports someone said, with its kind, speaker and cue.
 
     Args:
         text: the article (any str; offsets in the result index into it).
         nlp: a spaCy ``Language``, a pipeline name or path, or ``None`` for the default
             pipeline (loaded once per process).
+        kinds: the kinds of quote to return (:class:`QuoteKind` values or their names);
+            ``None``, the default, returns all: direct, partial, indirect and mixed.
 
     Returns:
         The quotes in order of appearance. ``text[q.start:q.end] == q.text`` for each.
     """
     check_text(text)
+    chosen = check_kinds(kinds)
     if nlp is None or isinstance(nlp, (str, os.PathLike)):
-        return _shared_extractor(nlp)(text)
-    return QuoteExtractor(nlp)(text)
+        return _shared_extractor(nlp, chosen)(text)
+    return QuoteExtractor(nlp, kinds=chosen)(text)

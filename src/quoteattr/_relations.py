@@ -233,17 +233,17 @@ class Relations:
                 return self.first_child(to, Rel.PREPOSITIONAL_OBJECT)
             return self.first_child(according, Rel.PREPOSITIONAL_OBJECT)
         # UD: "according" is a case marker (with "to" fixed) under the noun.
-        if self.rel(according) is Rel.CASE and according.head is not according:
+        if self.rel(according) is Rel.CASE and according.head.i != according.i:
             return according.head
         return None
 
     def conjuncts(self, token: Token) -> tuple[Token, ...]:
         """Return the tokens coordinated with *token* (excluding itself)."""
-        return tuple(t for t in token.conjuncts if t is not token)
+        return tuple(t for t in token.conjuncts if t.i != token.i)
 
     def governor(self, token: Token) -> Token | None:
         """Return the head of *token*, or ``None`` at the root."""
-        return None if token.head is token else token.head
+        return None if token.head.i == token.i else token.head
 
     def _preposition_and_noun(self, child: Token) -> tuple[Token | None, Token | None]:
         if self.scheme is LabelScheme.CLEAR:

@@ -436,7 +436,7 @@ class SpeakerResolver:
     def _coordinated(self, head: Token, first: int, stop: int) -> list[Token]:
         """The coordinated members of a mention ("Moscow and Beijing"), else just its head."""
         members = [head]
-        members += [t for t in head.conjuncts if first <= t.i < stop and t is not head]
+        members += [t for t in head.conjuncts if first <= t.i < stop and t.i != head.i]
         if len(members) == 1 and self._run_at(head.i) is not None:
             # The parse missed the coordination; names joined by "and" before any
             # apposition or relative clause still make one.
@@ -534,7 +534,11 @@ class SpeakerResolver:
         if person is not None and person > name_first:
             # An occupation the title list cannot know: "Hydrologist Helga Brandt".
             name_first, person_title = person, True
-        if name_first == stop - 1 and doc[stop - 1].ent_type_ in _ORGANISATION_LABELS:
+        if (
+            name_first == stop - 1
+            and doc[stop - 1].ent_type_ in _ORGANISATION_LABELS
+            and _title_key(doc[stop - 1]) not in titles
+        ):
             # "General Motors": a one-word remainder of an organisation keeps its first word.
             name_first, person_title = first, False
         if _title_key(doc[name_first]) in titles and name_first == stop - 1:

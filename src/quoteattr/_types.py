@@ -30,12 +30,19 @@ __all__ = [
 
 
 class QuoteKind(str, enum.Enum):
-    """How a quotation sits in the reporter's text."""
+    """How what was said sits in the reporter's text."""
 
     #: A quoted utterance framed by a reporting clause: ``"We will go," she said.``
     DIRECT = "direct"
     #: A quoted fragment inside the reporter's own sentence: ``called the plan "a farce"``.
+    #: Also a fragment that is the whole of what a cue reports.
     PARTIAL = "partial"
+    #: Reported speech without quotation marks: ``Netanyahu stated that Israel would
+    #: proceed alone``. The text is the reported clause.
+    INDIRECT = "indirect"
+    #: Reported speech with a quoted fragment inside it: ``Smith said the plan was "a
+    #: farce"``. The text is the whole reported clause, marks included.
+    MIXED = "mixed"
 
 
 class AttributionMethod(str, enum.Enum):
@@ -50,7 +57,8 @@ class AttributionMethod(str, enum.Enum):
     CUE_AFTER = "cue_after"
     #: The reporting clause precedes the quote: ``Blinken said: "…"``.
     CUE_BEFORE = "cue_before"
-    #: ``according to X, "…"`` / ``"…," according to X``.
+    #: ``according to X, "…"`` / ``"…," according to X``; for reported speech, the clause
+    #: the phrase modifies: ``according to officials, the talks failed``.
     ACCORDING_TO = "according_to"
     #: A passive report: ``X was quoted as saying "…"``.
     QUOTED_AS_SAYING = "quoted_as_saying"
@@ -68,6 +76,22 @@ class AttributionMethod(str, enum.Enum):
     #: No reporting clause of its own; the speaker of the quote just before, in the same or
     #: the previous paragraph, carries over: ``"…," he said. "More words."``.
     CONTINUATION = "continuation"
+    #: Reported speech: the content is the clause the cue governs, before or after it:
+    #: ``Netanyahu stated that Israel would proceed alone`` / ``Israel would proceed alone,
+    #: Netanyahu said`` / ``she promised to refrain from …``.
+    COMPLEMENT = "complement"
+    #: Reported speech: the cue's object and what goes with it name what was said or
+    #: judged: ``called for a ban on imports``, ``accused Clinton of lying``.
+    OBJECT = "object"
+    #: Reported speech: a reporting clause set into or after the clause it reports, which
+    #: the parse hangs from that clause: ``Israel, he said, would proceed alone``.
+    PARENTHETICAL = "parenthetical"
+    #: Reported speech: a noun cue and its clause: ``a warning that Israel risked
+    #: isolation``, ``his claim that …``.
+    NOUN_COMPLEMENT = "noun_complement"
+    #: Reported speech the parse missed: a noun phrase, a reporting word the tagger took for
+    #: a noun, then a clause: ``Hamas and medical staff deny fighters were present``.
+    WORD_ORDER = "word_order"
 
 
 class SpeakerKind(str, enum.Enum):

@@ -1,0 +1,864 @@
+"""Reported speech: what someone said, without quotation marks around all of it.
+
+News reports most speech indirectly: ``Netanyahu stated that Israel would proceed alone``,
+``the talks had failed, officials said``, ``according to the ministry, 40 people died``. Each
+rule below finds a reporting cue outside every quote and the clause it reports:
+
+1. a cue verb and its clausal complement, before or after it (``COMPLEMENT``): the
+   ``that``-clause, a bare clause, or the ``to``-infinitive or ``-ing`` clause of a verb that
+   reports words (``promised to refrain``, ``denies restricting``);
+2. a reporting clause set into or after the clause it reports, which the parse hangs from that
+   clause (``PARENTHETICAL``: ``Israel, he said, would proceed alone``);
+3. ``according to X`` and the clause it modifies (``ACCORDING_TO``);
+4. a noun cue and its ``that``-clause, spoken by its owner (``NOUN_COMPLEMENT``: ``his claim
+   that …``, ``issued a warning that …``);
+5. when the parse missed the cue (a small tagger calls "deny" a noun), the word order alone:
+   a noun phrase, a reporting word and a clause (``WORD_ORDER``).
+
+The speaker comes from the same tree rules as for quotes (:class:`Attributor`), and the
+speaker resolution then applies unchanged.
+
+Precision guards, each a documented policy:
+
+* reported thought is not speech: cognition verbs ("think", "believe", "hope") report
+  nothing; nor do evidence verbs outside the lexicon ("the data show");
+* a cue that is negated ("did not say"), future or conditional ("will announce", "would
+  argue"), the object of an intention ("plans to say", "is expected to announce") or an
+  infinitive of purpose ("met reporters to announce") reports nothing yet;
+* a reporter's own question ("Did he say that …?") reports nothing;
+* a passive cue without an agent ("it was reported that", "he was told that") has no speaker
+  and is left out; so is any report whose speaker the rules cannot find;
+* nested reports give only the outermost: in "Smith said Jones told her that …" the content
+  is Smith's;
+* a cue inside a relative clause reports only its own clause ("officials who said the talks
+  had failed", "a rule he said would fail"); "the plan he announced" has no clause to report.
+
+The boundary with quotes: reported speech that contains a quoted fragment is ``MIXED`` and
+takes the fragment into its text; when the fragment is all the cue reports (``called the plan
+"a farce"``, ``said that "we will win"``) the quote stands alone, and no reported speech is
+added; a whole quoted utterance (``DIRECT``) never lies inside reported speech.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING
+
+import attrs
+import regex
+
+from quoteattr._attribution import make_attribution
+from quoteattr._cues import CueCategory, default_lexicon
+from quoteattr._data import data_lines, read_data
+from quoteattr._relations import Rel
+from quoteattr._types import AttributionMethod, QuoteKind
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from spacy.tokens import Token
+
+    from quoteattr._attribution import Attribution, Attributor, Mention, QuoteAttribution
+
+__all__ = ["ReportedSpeech", "ReportedSpeechFinder", "may_report"]
+
+_NEGATIONS = frozenset({"not", "n't", "never", "nt"})
+_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "noone", "neither"})
+_MODALS = frozenset(
+    {"will", "would", "shall", "should", "could", "might", "may", "must", "'ll", "’ll", "wo"}
+    | {"'d", "’d", "ca", "can"}
+)
+# Verbs whose open complement is a report that happened: "went on to say", "continued to
+# insist", "seemed to suggest". Any other governor ("plans to say") makes it an intention.
+_ASPECT_GOVERNORS = frozenset(
+    {"go", "continue", "begin", "start", "proceed", "keep", "seem", "appear", "repeat"}
+)
+# Tags of words that carry content: a reported clause with none of them outside its quoted
+# fragment is nothing but that fragment ("said that "we will win"").
+_CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM", "ADV"})
+_NOUN_PHRASE = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "PART", "CCONJ"})
+# Dependents of the cue after its complement that carry the clause on (a parse that split it).
+_CARRY_ON = frozenset(
+    {Rel.ADVERBIAL_CLAUSE, Rel.CONJUNCT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT, Rel.OTHER}
+)
+# Cues that report a clause and hardly ever an object: an object after one is the subject
+# of a clause the parse split ("says the latest polls are wrong").
+_CLAUSE_CUES = frozenset(
+    {"say", "claim", "argue", "insist", "contend", "assert", "allege", "add", "predict"}
+    | {"suggest", "state", "declare", "report", "write", "tweet", "maintain", "admit"}
+    | {"acknowledge", "concede", "warn", "complain", "agree", "confirm", "deny", "boast"}
+)
+# Cues whose object can be an -ing clause: "denied restricting", "recalled taking".
+_GERUND_CUES = frozenset(
+    {"deny", "admit", "recall", "suggest", "propose", "recommend", "mention", "acknowledge"}
+    | {"report", "describe", "advocate", "defend", "justify", "confess", "regret", "urge"}
+    | {"oppose", "support", "discuss", "consider", "reject", "dismiss", "favor", "endorse"}
+)
+_CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
+_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
+_EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
+_MIN_CONTENT_WORDS = 2
+_MAX_CLIMB = 8
+# Cues whose object is who was addressed: "told reporters", "urged Congress to act".
+_ADDRESSEE_CUES = frozenset(
+    {"tell", "ask", "urge", "advise", "warn", "inform", "assure", "reassure", "remind"}
+    | {"notify", "instruct", "order", "invite", "caution", "implore", "beg", "press", "push"}
+    | {"counsel", "call", "email", "text", "thank", "congratulate", "answer"}
+)
+# Of those, the ones whose addressee annotators keep in the content ("asked a judge to …").
+_ADDRESSEE_KEPT = frozenset({"ask"})
+_MESSAGE_PREPOSITIONS = frozenset({"of", "for", "about", "on", "as", "against", "over"})
+_MESSAGE_MARKERS = frozenset({"to", "if", "whether", "how", "why", "what"})
+_TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
+    | {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
+    | {"tonight", "yesterday", "tomorrow"}
+)
+
+
+def _is_time(token: Token) -> bool:
+    return token.lower_ in _TIME_WORDS or token.ent_type_ in {"DATE", "TIME"}
+
+
+_WORD = regex.compile(r"\p{L}+")
+
+
+@functools.cache
+def _noun_cues() -> frozenset[str]:
+    return frozenset(data_lines(read_data("noun_cues.txt")))
+
+
+@functools.cache
+def _object_cues() -> frozenset[str]:
+    """Cue lemmas whose object says what was said or judged (all of them, for measuring)."""
+    import os
+    lexicon = default_lexicon()
+    if os.environ.get("QA_OBJECT_ALL"):
+        return frozenset(lexicon.categories)
+    return frozenset(data_lines(read_data("object_cues.txt")))
+
+
+@functools.cache
+def _cue_words() -> frozenset[str]:
+    """Every word form that can open a report: cue verbs' forms, noun cues, "according"."""
+    lexicon = default_lexicon()
+    forms = set(lexicon.forms) | set(lexicon.categories)
+    nouns = _noun_cues()
+    return frozenset(forms | nouns | {noun + "s" for noun in nouns} | {"according"})
+
+
+def may_report(text: str) -> bool:
+    """Whether *text* has a word that can open reported speech (checked before parsing)."""
+    words = _cue_words()
+    return any(word in words for word in _WORD.findall(text.lower()))
+
+
+@attrs.frozen
+class ReportedSpeech:
+    """A report found outside the quotes: its content's token range and its attribution."""
+
+    #: First and one-past-last token of the content.
+    first: int
+    stop: int
+    attribution: Attribution
+    kind: QuoteKind
+    #: The quote regions (indices into the layout's regions) the content takes in.
+    regions: tuple[int, ...] = ()
+
+
+@attrs.frozen
+class _Candidate:
+    first: int
+    stop: int
+    cue: int
+    attribution: Attribution
+    #: The reporting clause sits inside the content: "Israel, he said, would proceed".
+    inserted: bool = False
+
+
+class ReportedSpeechFinder:
+    """Finds the reported speech of one document, given its attributed quotes."""
+
+    def __init__(self, attributor: Attributor) -> None:
+        """Share the quote rules' document, layout, relations and speaker rules."""
+        self.attributor = attributor
+        self.layout = attributor.layout
+        self.doc = attributor.doc
+        self.relations = attributor.relations
+        self.lexicon = attributor.lexicon
+
+    def find_all(self, quotes: Sequence[QuoteAttribution]) -> list[ReportedSpeech]:
+        """Every report of the document, outermost first in text order, fitted to *quotes*."""
+        candidates = [c for c in (self._candidate(t) for t in self.doc) if c is not None]
+        found: list[ReportedSpeech] = []
+        for candidate in _outermost(candidates):
+            fitted = self._fit_to_quotes(candidate, quotes)
+            if fitted is not None:
+                found.append(fitted)
+        return sorted(found, key=lambda report: report.first)
+
+    # -- candidates ---------------------------------------------------------------------
+
+    def _candidate(self, token: Token) -> _Candidate | None:
+        if not self.layout.is_outside(token.i) or token.is_punct or token.is_space:
+            return None
+        if token.lower_ == "according":
+            return self._according_to(token)
+        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in _noun_cues():
+            found = self._noun_report(token)
+            if found is not None:
+                return found
+        if self._is_reporting_verb(token):
+            return self._verb_report(token) or self._word_order_report(token)
+        if self._is_reporting_word(token):
+            return self._word_order_report(token)
+        return None
+
+    def _is_reporting_word(self, token: Token) -> bool:
+        """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
+        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        return lemma is not None and self._reports_speech(lemma)
+
+    def _reports_speech(self, lemma: str) -> bool:
+        category = self.lexicon.category(lemma)
+        return (
+            category is not None
+            and category is not CueCategory.COGNITION
+            and self.lexicon.governs_at_distance(lemma)
+        )
+
+    def _is_reporting_verb(self, token: Token) -> bool:
+        if not self.attributor.is_cue(token):
+            return False
+        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        return lemma is not None and self._reports_speech(lemma)
+
+    # -- rule 1 and 2: a cue verb and its clause ----------------------------------------
+
+    def _verb_report(self, cue: Token) -> _Candidate | None:
+        if not self._asserted(cue):
+            return None
+        relations = self.relations
+        complement = self._complement(cue)
+        split = None if complement is not None else self._split_clause(cue)
+        if complement is not None:
+            first, stop = self._extent(complement)
+            if complement.i > cue.i:
+                stop = self._until_next_report(first, self._carry_on(cue, stop))
+            else:
+                first = self._sentence_start(first, cue)
+            method = AttributionMethod.COMPLEMENT
+        elif split is not None:
+            first, stop = split
+            stop = self._until_next_report(first, self._carry_on(cue, stop))
+            method = AttributionMethod.COMPLEMENT
+        elif relations.rel(cue) is Rel.PARATAXIS and self._is_reporting_clause(cue):
+            first, stop = self._extent(cue.head, excluded=cue)
+            if stop <= cue.left_edge.i:
+                first = self._sentence_start(first, cue)
+            return self._parenthetical(cue, first, stop)
+        else:
+            extent = self._object_extent(cue)
+            if extent is None:
+                return None
+            first, stop = extent
+            method = AttributionMethod.OBJECT
+        return self._attributed(cue, first, stop, method)
+
+    def _object_extent(self, cue: Token) -> tuple[int, int] | None:
+        """What the cue's object and its complements say: "called for a ban on imports".
+
+        The object of a verb of address ("told reporters", "urged Congress to act") is who
+        was addressed, not what was said; it counts only before a complement that says it.
+        """
+        relations = self.relations
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or ""
+        if lemma not in _object_cues():
+            return None
+        parts: list[Token] = []
+        addressees: list[Token] = []
+        for child in cue.children:
+            if child.i < cue.i:
+                continue
+            rel = relations.rel(child)
+            if rel in {Rel.OBJECT, Rel.INDIRECT_OBJECT}:
+                (addressees if lemma in _ADDRESSEE_CUES else parts).append(child)
+            elif rel is Rel.OPEN_COMPLEMENT or (
+                rel is Rel.ADVERBIAL_CLAUSE
+                and any(g.lower_ in _MESSAGE_MARKERS and g.i < child.i for g in child.children)
+            ):
+                parts.append(child)
+            elif rel in {Rel.OBLIQUE, Rel.AGENT} and self._about_message(child):
+                parts.append(child)
+        if not parts:
+            return None
+        if addressees and min(a.i for a in addressees) < min(p.i for p in parts):
+            parts += addressees if lemma in _ADDRESSEE_KEPT else []
+        first = min(part.left_edge.i for part in parts)
+        stop = max(part.right_edge.i for part in parts) + 1
+        if any(self.layout.region_of[i] >= 0 for i in range(first, stop)):
+            return None  # a quoted fragment is all a noun phrase reports: it stands alone
+        return first, stop
+
+    def _about_message(self, child: Token) -> bool:
+        """A prepositional phrase that says what the report was about: "for a ban"."""
+        for preposition, noun in self.relations.prepositional_phrases(child.head):
+            if child.i in {preposition.i, noun.i}:
+                return preposition.lower_ in _MESSAGE_PREPOSITIONS and not _is_time(noun)
+        return False
+
+    def _sentence_start(self, first: int, cue: Token) -> int:
+        """Where a clause reported by a cue after it starts: at its reporter sentence's start.
+
+        "At the rally on Tuesday, a girl was pepper-sprayed, police said": the opening
+        phrase belongs to what the police said, whatever the parse attached it to.
+        """
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
+        if not sentence or sentence[0] >= first:
+            return first
+        if any(self.layout.region_of[i] >= 0 for i in range(sentence[0], first)):
+            return first
+        return sentence[0]
+
+    def _parenthetical(self, cue: Token, first: int, stop: int) -> _Candidate | None:
+        """A reporting clause of its own: its subject, or the name after an inverted cue."""
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
+        clause = [t.i for t in cue.subtree if t.i in set(sentence)]
+        subject = self.relations.subject(cue) or self.relations.agent(cue)
+        speaker = None
+        if subject is not None and subject.pos_ in {"PRON", "PROPN", "NOUN"}:
+            speaker = self.attributor.mention(subject, clause)
+        if speaker is None:
+            speaker = self.attributor.noun_phrase_after([i for i in clause if i > cue.i])
+        if speaker is None:
+            return None
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
+        method = AttributionMethod.PARENTHETICAL
+        attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
+        inserted = first < cue.left_edge.i and cue.right_edge.i + 1 < stop
+        return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
+
+    def _complement(self, cue: Token) -> Token | None:
+        """The clause *cue* reports: a clausal complement, or an infinitive or -ing clause.
+
+        The nearest after the cue wins (a parse may add a stray second complement further
+        on); else a clausal complement before it ("Israel would proceed, he said").
+        """
+        relations = self.relations
+        clauses = [c for c in relations.children(cue, Rel.CLAUSAL_COMPLEMENT) if self._is_clause(c)]
+        clauses += [
+            child
+            for child in relations.children(cue, Rel.OPEN_COMPLEMENT)
+            if child.i > cue.i and child.pos_ in {"VERB", "AUX"} and self._reports_by(cue, child)
+        ]
+        after = [clause for clause in clauses if clause.i > cue.i]
+        if after:
+            return min(after, key=lambda clause: clause.left_edge.i)
+        return max(clauses, key=lambda clause: clause.i, default=None)
+
+    def _split_clause(self, cue: Token) -> tuple[int, int] | None:
+        """A clause the parse split into an object and a verb: "says the polls are wrong".
+
+        Verbs of saying rarely take a plain object; when one follows the cue and a finite
+        verb comes after it within the cue's phrase, the object opens the reported clause.
+        """
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
+        if lemma not in _CLAUSE_CUES:
+            return None
+        obj = self.relations.first_child(cue, Rel.OBJECT)
+        if obj is None or obj.i < cue.i or obj.lower_ in {"it", "this", "that", "so", "so."}:
+            return None
+        if any(self.doc[i].text in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)):
+            return None
+        end = cue.right_edge.i + 1
+        finite = any(
+            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and self.layout.is_outside(t.i)
+            for t in self.doc[obj.right_edge.i + 1 : end]
+        ) or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in obj.subtree if t.i != obj.i)
+        if not finite:
+            return None
+        return obj.left_edge.i, obj.right_edge.i + 1
+
+    def _reports_by(self, cue: Token, verb: Token) -> bool:
+        """Whether an open complement says what was said: "promised to act", "denied lying".
+
+        An -ing form after "said" is the reporter's ("said, answering a question"); only
+        verbs that take a gerund as their object report one ("denied restricting food").
+        """
+        if any(child.lower_ == "to" and child.i < verb.i for child in verb.children):
+            return True
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
+        between = self.doc[cue.i + 1 : verb.left_edge.i]
+        return lemma in _GERUND_CUES and not any(t.text == "," for t in between)
+
+    def _is_clause(self, head: Token) -> bool:
+        """A verb, or a predicate with a subject or copula ("Rafah is the last stronghold")."""
+        if head.pos_ in {"VERB", "AUX"}:
+            return True
+        return any(
+            child.lower_ in {"that", "whether", "if"} and child.i < head.i
+            for child in head.children
+        ) or any(
+            self.relations.rel(child) in {Rel.SUBJECT, Rel.PASSIVE_SUBJECT}
+            or (self.relations.rel(child) is Rel.AUXILIARY and child.lemma_ == "be")
+            for child in head.children
+        )
+
+    def _is_reporting_clause(self, cue: Token) -> bool:
+        """A short clause of speaker and cue ("he said", "said Smith on Tuesday")."""
+        return not any(
+            self.attributor.is_verb(t) and t.i != cue.i and t.pos_ != "AUX" for t in cue.subtree
+        )
+
+    def _asserted(self, cue: Token) -> bool:
+        """Whether *cue* reports something said: not negated, future, intended or asked."""
+        relations = self.relations
+        for child in cue.children:
+            word = child.lower_
+            if word in _NEGATIONS:
+                return False
+            if relations.rel(child) is Rel.AUXILIARY and (word in _MODALS or child.tag_ == "MD"):
+                return False
+        subject = relations.subject(cue)
+        if subject is not None and (
+            subject.lower_ in _NEGATIVE_SUBJECTS
+            or any(child.lower_ == "no" for child in subject.children)
+        ):
+            return False
+        if any(child.lower_ == "as" and child.i < cue.i for child in cue.children):
+            return False  # "as Rubio has said": a comment on the reporter's own clause
+        if self._is_passive(cue) and relations.agent(cue) is None:
+            return False  # "it was reported that …", "refugees admitted to …"
+        infinitive = any(child.lower_ == "to" and child.i < cue.i for child in cue.children)
+        if relations.rel(cue) is Rel.OPEN_COMPLEMENT or infinitive:
+            governor = cue.head
+            if governor.i == cue.i or governor.lemma_.lower() not in _ASPECT_GOVERNORS:
+                return False
+            if not self._asserted(governor):
+                return False
+        return not self._in_question(cue)
+
+    def _is_passive(self, cue: Token) -> bool:
+        """A passive cue: a passive subject, or a bare past participle ("refugees admitted")."""
+        relations = self.relations
+        if relations.passive_subject(cue) is not None:
+            return True
+        if cue.tag_ != "VBN":
+            return False
+        has_auxiliary = any(relations.rel(c) is Rel.AUXILIARY for c in cue.children)
+        return not has_auxiliary or any(c.lemma_ == "be" for c in cue.children if c.i < cue.i)
+
+    def _in_question(self, token: Token) -> bool:
+        tokens = self.layout.reporter_tokens(self.layout.sentence_of[token.i])
+        return bool(tokens) and self.doc[tokens[-1]].text == "?"
+
+    def _until_next_report(self, first: int, stop: int) -> int:
+        """End the content where the reporter's own words take over.
+
+        A comma or semicolon before another report (", adding that …", ", according to …"),
+        a concession (", though she gave no details"), an adverbial participle (", compared
+        with …") or a new clause with a subject of its own (", but the talks failed") ends
+        what was reported.
+        """
+        doc, layout = self.doc, self.layout
+        for i in range(first + 1, stop - 1):
+            if not layout.is_outside(i):
+                continue
+            if doc[i].lower_ in {"and", "but"} and self._another_report(doc[i + 1]):
+                return i  # "announced that X and vowed to Y": two reports
+            if doc[i].text not in {",", ";", "—", "–", "--"}:
+                continue
+            if doc[i].text == ";" or self._opens_reporter_words(doc[i + 1]):
+                return i
+        return stop
+
+    def _another_report(self, token: Token) -> bool:
+        """A reporting verb coordinated with the cue: "announced X and vowed to Y".
+
+        It has no subject of its own and a finite form, not the base form of a verb in a
+        list inside the content ("asked them to raise their hands and pledge loyalty").
+        """
+        return (
+            self._is_reporting_verb(token)
+            and self.attributor.is_verb(token)
+            and token.tag_ in {"VBD", "VBZ", "VBP"}
+            and self.relations.subject(token) is None
+        )
+
+    def _opens_reporter_words(self, token: Token) -> bool:
+        relations = self.relations
+        word = token.lower_
+        if word in {"according", "however", "compared"}:
+            return True
+        if word in _CONCESSIONS:
+            head = token.head
+            return head.i > token.i and (
+                head.pos_ in {"VERB", "AUX"} or relations.subject(head) is not None
+            )
+        if token.tag_ == "VBG" and self._is_reporting_verb(token):
+            return True
+        if token.tag_ == "VBN" and relations.rel(token) is Rel.ADVERBIAL_CLAUSE:
+            return True  # ", compared with …"
+        if word in {"and", "but", "or"} and token.head.i > token.i:
+            clause = token.head
+            opens_that = any(c.lower_ in {"that", "whether", "if"} for c in clause.children)
+            return not opens_that and relations.subject(clause) is not None
+        return False
+
+    def _carry_on(self, cue: Token, stop: int) -> int:
+        """Extend a complement to the right over the phrases that continue it.
+
+        Small parsers split a long clause: in "asserted that defeating Hamas without entering
+        Rafah … was impossible" the complement is "that defeating Hamas" and the rest hangs
+        from the cue. Each phrase that starts where the content stops joins it, unless it is
+        one of the cue's own dependents that is no clause ("said X on Tuesday"), or another
+        report. Across a comma only a coordinated member joins ("to enact reform, fix the
+        system and …"); across a colon, whatever it introduces; any other punctuation ends it.
+        """
+        doc, layout = self.doc, self.layout
+        sentence = layout.sentence_of[cue.i]
+        while stop < len(doc) and layout.sentence_of[stop] == sentence:
+            token = doc[stop]
+            if token.is_space:
+                break
+            after_comma = False
+            if token.is_punct and layout.is_outside(stop):
+                following = stop + 1
+                if token.text not in {",", ":"} or following >= len(doc):
+                    break
+                if doc[following].is_space or layout.sentence_of[following] != sentence:
+                    break
+                if token.text == "," and self._opens_reporter_words(doc[following]):
+                    break
+                after_comma = token.text == ","
+                token = doc[following]
+            phrase = self._phrase_at(token, cue)
+            if phrase is None or (after_comma and self.relations.rel(phrase) is not Rel.CONJUNCT):
+                break
+            if self._another_report(phrase):
+                break
+            stop = max(stop + 1, phrase.right_edge.i + 1)
+        return stop
+
+    def _phrase_at(self, token: Token, cue: Token) -> Token | None:
+        """The largest phrase that starts with *token* and does not hold the cue.
+
+        ``None`` when it is one of the cue's own dependents that is no clause, or lies
+        outside the cue's clause altogether.
+        """
+        node = token
+        while node.head.i != node.i and node.head.i != cue.i and node.head.i >= token.i:
+            node = node.head
+        if node.left_edge.i < token.i:
+            return None
+        if node.head.i == cue.i:
+            return node if self.relations.rel(node) in _CARRY_ON else None
+        # Attached somewhere left of the phrase: inside the content, or above the cue.
+        return None if node.head.i < cue.i else node
+
+    # -- rule 3: according to -----------------------------------------------------------
+
+    def _according_to(self, according: Token) -> _Candidate | None:
+        if according.i + 1 >= len(self.doc) or self.doc[according.i + 1].lower_ != "to":
+            return None
+        noun = self.relations.according_to_object(according)
+        if noun is None:
+            return None
+        phrase = noun if self.relations.rel(according) is Rel.CASE else according
+        phrase_first = min(according.i, noun.left_edge.i)
+        phrase_stop = max(according.i + 2, noun.right_edge.i + 1)
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[according.i])
+        if according.i not in sentence:
+            return None
+        words = [i for i in sentence if not self.doc[i].is_punct]
+        at_edge = bool(words) and (words[0] >= phrase_first or words[-1] < phrase_stop)
+        # "According to X, …" and "…, according to X." speak for the whole sentence.
+        clause = self._main_clause(phrase, sentence) if at_edge else self._clause_above(phrase)
+        if clause is None or phrase_first <= clause.i < phrase_stop:
+            return None
+        tokens = sentence[sentence.index(according.i) :]
+        attribution = self.attributor.according_to(tokens, 0)
+        if attribution is None:
+            return None
+        first, stop = self._extent(clause, left_out=range(phrase_first, phrase_stop))
+        inserted = first < phrase_first and phrase_stop < stop
+        if inserted and not self._has_content_words(first, phrase_first):
+            # "fighters who, according to officials, killed …": only a relative pronoun or a
+            # conjunction stands before the phrase.
+            first, inserted = phrase_stop, False
+        while first < stop and self.doc[first].lower_ in _RELATIVE_WORDS - {"that"}:
+            first += 1
+        return self._checked(_Candidate(first, stop, according.i, attribution, inserted))
+
+    def _has_content_words(self, first: int, stop: int) -> bool:
+        return any(
+            self.doc[i].pos_ in _CONTENT_WORDS and self.doc[i].lower_ not in _RELATIVE_WORDS
+            for i in range(first, stop)
+        )
+
+    def _main_clause(self, phrase: Token, sentence: Sequence[int]) -> Token | None:
+        """The highest clause above *phrase* that lies in its reporter sentence."""
+        members = set(sentence)
+        found = None
+        node = phrase
+        for _ in range(_MAX_CLIMB):
+            head = node.head
+            if head.i == node.i or head.i not in members:
+                break
+            if head.pos_ in {"VERB", "AUX"} or self.relations.subject(head) is not None:
+                found = head
+            node = head
+        return found
+
+    def _clause_above(self, phrase: Token) -> Token | None:
+        """The head of the clause "according to X" modifies: the first verb or predicate."""
+        node = phrase
+        for _ in range(4):
+            head = node.head
+            if head.i == node.i:
+                return None
+            if head.pos_ in {"VERB", "AUX"} or self.relations.subject(head) is not None:
+                return head
+            node = head
+        return None
+
+    # -- rule 4: noun cues ------------------------------------------------------------------
+
+    def _noun_report(self, noun: Token) -> _Candidate | None:
+        """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
+        clause = next(
+            (
+                child
+                for child in noun.children
+                if child.i > noun.i
+                and self.relations.rel(child)
+                in {Rel.CLAUSAL_MODIFIER, Rel.CLAUSAL_COMPLEMENT, Rel.OTHER}
+                and any(g.lower_ == "that" and g.i < child.i for g in child.children)
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        speaker = self._noun_cue_speaker(noun)
+        if speaker is None:
+            return None
+        first, stop = self._extent(clause)
+        lemma = noun.lemma_.lower()
+        attribution = make_attribution(
+            noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
+        )
+        return self._checked(_Candidate(first, stop, noun.i, attribution))
+
+    def _noun_cue_speaker(self, noun: Token) -> Mention | None:
+        relations = self.relations
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[noun.i])
+        before = [i for i in sentence if i < noun.i]
+        for child in noun.children:
+            if child.i < noun.i and relations.rel(child) is Rel.MODIFIER:
+                owner = child if child.pos_ in {"PRON", "PROPN", "NOUN"} else None
+                if owner is not None and child.tag_ != "DT":
+                    return self.attributor.mention(owner, before)
+        if relations.rel(noun) is Rel.OBJECT and noun.head.i != noun.i:
+            # "issued a stern warning that …": whoever issued it.
+            return self.attributor.tree_speaker(noun.head, before)
+        return None
+
+    # -- rule 5: word order, when the parse missed the cue --------------------------------
+
+    def _word_order_report(self, word: Token) -> _Candidate | None:
+        """``Hamas and medical staff deny fighters were present``: a verb tagged as a noun.
+
+        Taken only where nothing else reads the sentence: the reporting word stands after a
+        noun phrase that opens its clause, no verb comes before it, and a clause with a
+        subject and a verb of its own follows.
+        """
+        if self.attributor.is_verb(word):
+            return None
+        layout, doc = self.layout, self.doc
+        sentence = layout.reporter_tokens(layout.sentence_of[word.i])
+        if word.i not in sentence:
+            return None
+        position = sentence.index(word.i)
+        before, after = sentence[:position], sentence[position + 1 :]
+        if not before or not all(
+            doc[i].pos_ in _NOUN_PHRASE or doc[i].lower_ in {"and", "&", ","} for i in before
+        ):
+            return None
+        if doc[before[-1]].pos_ not in {"NOUN", "PROPN"} or not self._opens_clause(after):
+            return None
+        speaker = self.attributor.noun_phrase(before)
+        if speaker is None:
+            return None
+        stop = after[-1] + 1
+        lemma = self.lexicon.lemma_of(word.text, word.lemma_) or word.lemma_.lower()
+        attribution = make_attribution(
+            word.i, word.i + 1, lemma, AttributionMethod.WORD_ORDER, speaker
+        )
+        return self._checked(_Candidate(after[0], stop, word.i, attribution))
+
+    def _opens_clause(self, tokens: Sequence[int]) -> bool:
+        """A subject and then a verb before any punctuation: "fighters were present"."""
+        doc = self.doc
+        saw_noun = False
+        for i in tokens:
+            token = doc[i]
+            if token.is_punct:
+                return False
+            if self.attributor.is_verb(token):
+                return saw_noun
+            if token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+                saw_noun = True
+            elif token.pos_ not in {"DET", "ADJ", "SCONJ"}:
+                return False
+        return False
+
+    # -- extents and speakers -------------------------------------------------------------
+
+    def _extent(
+        self, head: Token, *, excluded: Token | None = None, left_out: Iterable[int] = ()
+    ) -> tuple[int, int]:
+        """The token range of *head*'s subtree, within the paragraph, without some tokens.
+
+        *excluded*'s subtree and the tokens *left_out* are not content; when they sit inside
+        the clause ("Israel, he said, would proceed"), the range runs over them: content is
+        one stretch of text.
+        """
+        left_out = set(left_out)
+        if excluded is not None:
+            left_out |= {t.i for t in excluded.subtree}
+        paragraph = self.layout.paragraph_of[head.i]
+        indices = [
+            t.i
+            for t in head.subtree
+            if t.i not in left_out
+            and self.layout.paragraph_of[t.i] == paragraph
+            and not t.is_space
+            and not (t.is_punct and self.layout.is_outside(t.i) and t.text not in {")", "%"})
+        ]
+        if not indices:
+            return head.i, head.i
+        return min(indices), max(indices) + 1
+
+    def _attributed(
+        self, cue: Token, first: int, stop: int, method: AttributionMethod
+    ) -> _Candidate | None:
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
+        left_out = set(range(first, stop))
+        if self.relations.rel(cue) is Rel.RELATIVE_CLAUSE:
+            # "a staff member who said …": the antecedent, without its relative clause.
+            left_out |= {t.i for t in cue.subtree}
+        allowed = [i for i in sentence if i not in left_out]
+        speaker = self.attributor.tree_speaker(cue, allowed)
+        if speaker is None:
+            return None
+        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
+        attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
+        inserted = first < cue.left_edge.i and cue.right_edge.i + 1 < stop
+        return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
+
+    def _checked(self, candidate: _Candidate) -> _Candidate | None:
+        """Trim a candidate's edges; drop it when the content is too short or holds the cue.
+
+        Only a reporting clause set into the content ("Israel, he said, would proceed") may
+        lie inside it.
+        """
+        first, stop = self._trimmed(candidate.first, candidate.stop)
+        attribution = candidate.attribution
+        holds_cue = first <= candidate.cue < stop
+        holds_speaker = first < attribution.speaker_stop and attribution.speaker_first < stop
+        if stop - first < _MIN_CONTENT_WORDS:
+            return None
+        if (holds_cue or holds_speaker) and not candidate.inserted:
+            return None
+        return attrs.evolve(candidate, first=first, stop=stop)
+
+    def _trimmed(self, first: int, stop: int) -> tuple[int, int]:
+        doc, layout = self.doc, self.layout
+        while first < stop and (
+            doc[first].is_space or (doc[first].text in _EDGE_PUNCTUATION and layout.is_outside(first))
+        ):
+            first += 1
+        while stop > first and (
+            doc[stop - 1].is_space
+            or (doc[stop - 1].text in _EDGE_PUNCTUATION and layout.is_outside(stop - 1))
+        ):
+            stop -= 1
+        return first, stop
+
+    # -- fitting to the quotes -----------------------------------------------------------
+
+    def _fit_to_quotes(
+        self, candidate: _Candidate, quotes: Sequence[QuoteAttribution]
+    ) -> ReportedSpeech | None:
+        """Take quoted fragments into the content; cut quotes with a reporting clause out.
+
+        A fragment nobody else reports (unattributed, or reported by a cue that governs it)
+        joins the content whole, within the paragraph. Any other quote (a whole utterance, or
+        one with its own reporting clause) ends the content on the cue's side of it, with its
+        speaker and cue. When nothing but a fragment remains, the quote says it all.
+        """
+        first, stop = candidate.first, candidate.stop
+        region_of = self.layout.region_of
+        paragraph = self.layout.paragraph_of[candidate.cue]
+        for index in sorted({region_of[i] for i in range(first, stop) if region_of[i] >= 0}):
+            quote = quotes[index]
+            region = quote.region
+            if self._joins(quote, paragraph, candidate.cue):
+                first, stop = min(first, region.first), max(stop, region.stop)
+                continue
+            cut_first, cut_stop = region.first, region.stop
+            if quote.attribution is not None:
+                own = quote.attribution
+                cut_first = min(cut_first, own.cue_first, own.speaker_first)
+                cut_stop = max(cut_stop, own.cue_stop, own.speaker_stop)
+            if cut_first > candidate.cue:
+                stop = min(stop, cut_first)
+            else:
+                first = max(first, cut_stop)
+        first, stop = self._trimmed(first, stop)
+        holds_cue = first <= candidate.cue < stop
+        if stop - first < _MIN_CONTENT_WORDS or (holds_cue and not candidate.inserted):
+            return None
+        regions = tuple(sorted({region_of[i] for i in range(first, stop) if region_of[i] >= 0}))
+        if not any(
+            self.doc[i].pos_ in _CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
+        ):
+            return None
+        kind = QuoteKind.MIXED if regions else QuoteKind.INDIRECT
+        return ReportedSpeech(first, stop, candidate.attribution, kind, regions)
+
+    def _joins(self, quote: QuoteAttribution, paragraph: int, cue: int) -> bool:
+        """Whether a quote is a fragment of the reported speech around it.
+
+        It is when nobody else reports it: it has no attribution, one by a cue governing it
+        from a distance, or one by the same cue.
+        """
+        own = quote.attribution
+        same_cue = own is not None and own.cue_first == cue
+        method = own.method if own is not None else None
+        if quote.kind is QuoteKind.DIRECT or not (
+            same_cue or method in {None, AttributionMethod.EMBEDDED}
+        ):
+            return False
+        region = quote.region
+        paragraph_of = self.layout.paragraph_of
+        last = max(region.first, region.stop - 1)
+        return paragraph_of[region.first] == paragraph_of[last] == paragraph
+
+
+def _outermost(candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """The candidates no other candidate's content holds, longest first.
+
+    A report inside another report's content is part of what the outer speaker said; of two
+    whose contents overlap otherwise (a parse gone wrong), the longer stands.
+    """
+    kept: list[_Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: (c.first - c.stop, c.first)):
+        if any(
+            other.first <= candidate.cue < other.stop
+            or (candidate.first < other.stop and other.first < candidate.stop)
+            for other in kept
+        ):
+            continue
+        kept.append(candidate)
+    return kept
