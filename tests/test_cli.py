@@ -27,7 +27,7 @@ from quoteattr import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
     from pathlib import Path
 
 FERRY = (
@@ -96,6 +96,7 @@ class FakeExtractor:
         self.results = results
         self.texts: list[str] = []
         self.model: str | None = "(never loaded)"
+        self.kinds: frozenset[QuoteKind] | None = frozenset()
 
     def pipe(self, texts: Iterable[str]) -> Iterator[list[Quote]]:
         for text in texts:
@@ -103,13 +104,22 @@ class FakeExtractor:
             yield self.results.get(text, [])
 
 
+def loader(extractor: FakeExtractor) -> Callable[..., FakeExtractor]:
+    """A stand-in for ``cli.load_extractor`` that returns *extractor*, whatever is asked."""
+
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+        return extractor
+
+    return load
+
+
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
-    """Install a fake extractor; the model name asked for is kept in ``fake.model``."""
+    """Install a fake extractor; the model and kinds asked for are kept in ``fake``."""
     extractor = FakeExtractor({FERRY: FERRY_QUOTES, UNATTRIBUTED: UNATTRIBUTED_QUOTES})
 
-    def load(model: str | None) -> FakeExtractor:
-        extractor.model = model
+    def load(model: str | None, kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+        extractor.model, extractor.kinds = model, kinds
         return extractor
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -165,7 +175,7 @@ def test_table_shows_the_mention_when_no_name_was_resolved(
         cue=("said", "say"),
         method=AttributionMethod.CUE_AFTER,
     )
-    monkeypatch.setattr(cli, "load_extractor", lambda _model: FakeExtractor({text: [quote]}))
+    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
     path = tmp_path / "spokesperson.txt"
     path.write_text(text, encoding="utf-8")
     _status, out, _err = run([str(path)], capsys)
@@ -192,7 +202,7 @@ def test_table_shortens_long_quotes_to_the_terminal_width(
     quote = make_quote(
         text, content, QuoteKind.DIRECT, speaker=("Ines Maro", "Ines Maro"), cue=("said", "say")
     )
-    monkeypatch.setattr(cli, "load_extractor", lambda _model: FakeExtractor({text: [quote]}))
+    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
     monkeypatch.setenv("COLUMNS", "60")
     path = tmp_path / "lighthouse.txt"
     path.write_text(text, encoding="utf-8")
@@ -209,7 +219,7 @@ def test_table_puts_a_multi_paragraph_quote_on_one_line(
     content = "The tide came in fast.\n\n“By noon the road was gone."
     text = f"“{content}”"
     quote = make_quote(text, content, QuoteKind.DIRECT)
-    monkeypatch.setattr(cli, "load_extractor", lambda _model: FakeExtractor({text: [quote]}))
+    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
     path = tmp_path / "tide.txt"
     path.write_text(text, encoding="utf-8")
     _status, out, _err = run([str(path)], capsys)
@@ -335,6 +345,48 @@ def test_model_option_is_passed_to_the_extractor(
     assert fake.model is None
 
 
+def test_kinds_option_is_passed_to_the_extractor(
+    fake: FakeExtractor, ferry_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--kinds names the quote kinds to find; without it every kind is found (None)."""
+    run(["--kinds", "direct, Partial", str(ferry_file)], capsys)
+    assert fake.kinds == frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL})
+    run(["-k", "mixed,indirect,mixed", str(ferry_file)], capsys)
+    assert fake.kinds == frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
+    run([str(ferry_file)], capsys)
+    assert fake.kinds is None
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        (
+            "direct,quoted",
+            "unknown quote kind 'quoted'; choose from direct, partial, indirect, mixed",
+        ),
+        (",", "kinds is empty; choose one or more of direct, partial, indirect, mixed"),
+    ],
+    ids=["unknown", "empty"],
+)
+def test_bad_kinds_are_a_usage_error_listing_the_kinds(
+    monkeypatch: pytest.MonkeyPatch,
+    ferry_file: Path,
+    value: str,
+    message: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """An unknown or empty --kinds exits 2 with the valid kinds, before anything is read."""
+
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+        pytest.fail("the model must not load after a usage error")
+
+    monkeypatch.setattr(cli, "load_extractor", load)
+    status, out, err = run(["--kinds", value, str(ferry_file)], capsys)
+    assert (status, out) == (2, "")
+    assert err.startswith("usage: quoteattr")
+    assert err.endswith(f"quoteattr: error: argument -k/--kinds: {message}\n")
+
+
 # -- errors and exit codes -----------------------------------------------------------------
 
 
@@ -343,7 +395,7 @@ def test_missing_file_fails_before_the_model_loads(
 ) -> None:
     """A path that does not exist exits 1 with one line naming it, no model load."""
 
-    def load(_model: str | None) -> FakeExtractor:
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
         pytest.fail("the model must not load when an input is unreadable")
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -404,7 +456,7 @@ def test_model_errors_exit_1_with_the_message(
 ) -> None:
     """quoteattr's own errors become one line on stderr and exit status 1."""
 
-    def load(_model: str | None) -> FakeExtractor:
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
         raise error
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -413,7 +465,9 @@ def test_model_errors_exit_1_with_the_message(
     assert err == f"quoteattr: error: {error}\n"
 
 
-@pytest.mark.parametrize("args", [["--format", "xml"], ["--no-such-option"], ["--model"]], ids=str)
+@pytest.mark.parametrize(
+    "args", [["--format", "xml"], ["--no-such-option"], ["--model"], ["--kinds"]], ids=str
+)
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     """Bad arguments are argparse's usage errors: status 2, usage on stderr."""
     status, out, err = run(args, capsys)
@@ -434,6 +488,15 @@ def test_help_documents_the_output_shapes(capsys: pytest.CaptureFixture[str]) ->
     assert status == 0
     for text in ('"file": "a.txt", "quotes"', "jsonl", '"speaker"', "exit status"):
         assert text in out
+
+
+def test_help_documents_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    """--help shows -k/--kinds and says what each kind of quote is."""
+    status, out, _err = run(["--help"], capsys)
+    assert status == 0
+    assert "-k KINDS, --kinds KINDS" in out
+    for kind in QuoteKind:
+        assert any(line.startswith(f"  {kind.value}  ") for line in out.splitlines()), kind
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:
@@ -498,13 +561,28 @@ def table_row(out: str, label: str) -> list[str]:
 def test_evaluate_prints_a_column_per_subset(
     gold_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """`quoteattr evaluate GOLD_DIR` prints the scores of direct and all, with counts."""
+    """`quoteattr evaluate GOLD_DIR` prints the four default subsets' scores, with counts."""
     status, out, err = run(["evaluate", str(gold_dir)], capsys)
     assert (status, err) == (0, "")
-    assert table_row(out, "gold attributions") == ["1", "2"]
-    assert table_row(out, "content recall") == ["1.000", "(1/1)", "0.500", "(1/2)"]
+    assert table_row(out, "match: Jaccard >= 0.5") == [
+        "direct",
+        "indirect_speech",
+        "indirect",
+        "all",
+    ]
+    assert table_row(out, "gold attributions") == ["1", "1", "1", "2"]
+    # The quotes in marks answer for direct quotations only, besides all.
+    assert table_row(out, "predicted") == ["1", "0", "0", "2"]
+    assert table_row(out, "content recall") == [
+        *("1.000", "(1/1)"),
+        *("0.000", "(0/1)"),
+        *("0.000", "(0/1)"),
+        *("0.500", "(1/2)"),
+    ]
     assert table_row(out, "speaker, lenient")[:2] == ["1.000", "(1/1)"]
     assert "cue_after" in out
+    # The heading names the (long) temporary directory; the table itself fits 100 columns.
+    assert max(len(line) for line in out.splitlines()[4:]) <= 100
 
 
 def test_evaluate_writes_the_json_report_and_the_confidence_table(
@@ -521,7 +599,7 @@ def test_evaluate_writes_the_json_report_and_the_confidence_table(
     report = json.loads(report_path.read_text(encoding="utf-8"))
     assert report["gold"] == str(gold_dir)
     assert report["corpus"]["articles"] == 1
-    assert list(report["subsets"]) == ["direct", "all"]
+    assert list(report["subsets"]) == ["direct", "indirect_speech", "indirect", "all"]
     assert report["subsets"]["direct"]["content"]["recall"]["numerator"] == 1
     rows = [line for line in table_path.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
     assert rows[0] == "method\tprecision\tquotes\tcorrect"
@@ -539,21 +617,62 @@ def test_evaluate_json_to_standard_output_replaces_the_table(
 
 
 @pytest.mark.usefixtures("fake")
-def test_evaluate_kinds_chooses_the_subsets(
+def test_evaluate_subsets_chooses_the_subsets_in_the_order_given(
     gold_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--kinds direct scores the direct subset only."""
-    status, out, _err = run(["evaluate", str(gold_dir), "--kinds", "direct", "--json", "-"], capsys)
+    """--subsets scores the subsets named, each once, in the order given."""
+    args = ["evaluate", str(gold_dir), "--subsets", "indirect_speech, direct,direct", "--json", "-"]
+    status, out, _err = run(args, capsys)
     assert status == 0
-    assert list(json.loads(out)["subsets"]) == ["direct"]
+    assert list(json.loads(out)["subsets"]) == ["indirect_speech", "direct"]
+
+
+def test_evaluate_scores_reported_speech_against_the_indirect_subsets(
+    monkeypatch: pytest.MonkeyPatch, gold_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A mixed quote matches the indirect gold; it is no prediction for the direct subset."""
+    mixed = make_quote(
+        FERRY,
+        'the repairs were "nearly done."',
+        QuoteKind.MIXED,
+        speaker=("Okafor, the harbour master", "Hana Okafor"),
+        cue=("said", "say"),
+        method=AttributionMethod.CUE_BEFORE,
+    )
+    extractor = FakeExtractor({FERRY: [FERRY_QUOTES[0], mixed]})
+    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    status, out, _err = run(["evaluate", str(gold_dir), "--json", "-"], capsys)
+    assert status == 0
+    subsets = json.loads(out)["subsets"]
+    assert {name: scores["matched"] for name, scores in subsets.items()} == {
+        "direct": 1,
+        "indirect_speech": 1,
+        "indirect": 1,
+        "all": 2,
+    }
+    assert subsets["direct"]["predicted"] == 1
+    assert subsets["direct"]["neutral"] == 0
+    assert subsets["indirect_speech"]["predicted"] == 1
+
+
+def test_evaluate_help_lists_the_subsets(capsys: pytest.CaptureFixture[str]) -> None:
+    """evaluate --help names every subset, its meaning and the default."""
+    status, out, _err = run(["evaluate", "--help"], capsys)
+    assert status == 0
+    assert "--subsets SUBSETS" in out
+    assert "direct,indirect_speech,indirect,all" in out
+    for line in ("  direct  ", "  indirect_speech  ", "  indirect  ", "  all  "):
+        assert any(row.startswith(line) for row in out.splitlines()), line
+    assert "--kinds" not in out
 
 
 @pytest.mark.parametrize(
     "args",
     [
         ["evaluate"],
-        ["evaluate", "gold", "--kinds", "indirect"],
-        ["evaluate", "gold", "--kinds", ","],
+        ["evaluate", "gold", "--subsets", "speech"],
+        ["evaluate", "gold", "--subsets", ","],
+        ["evaluate", "gold", "--kinds", "direct"],
         ["evaluate", "gold", "--format", "json"],
     ],
     ids=str,
@@ -565,12 +684,22 @@ def test_evaluate_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFix
     assert err.startswith("usage: quoteattr evaluate")
 
 
+def test_evaluate_unknown_subset_lists_the_subsets(capsys: pytest.CaptureFixture[str]) -> None:
+    """A misspelt subset is a usage error that names the subsets there are."""
+    status, _out, err = run(["evaluate", "gold", "--subsets", "direct,indirekt"], capsys)
+    assert status == 2
+    assert err.endswith(
+        "argument --subsets: unknown subset 'indirekt'; "
+        "choose from direct, indirect_speech, indirect, all\n"
+    )
+
+
 def test_evaluate_reads_the_gold_before_loading_the_model(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A wrong gold directory exits 1 at once, without loading a model."""
 
-    def load(_model: str | None) -> FakeExtractor:
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
         pytest.fail("the model must not load when the gold cannot be read")
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -597,7 +726,7 @@ def test_evaluate_model_errors_exit_1(
 ) -> None:
     """A model that cannot load is one line on stderr and status 1."""
 
-    def load(_model: str | None) -> FakeExtractor:
+    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
         raise ModelNotFoundError("Could not load the spaCy pipeline 'en_nothing'.")
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -675,3 +804,23 @@ def test_command_attributes_a_quote_with_a_real_pipeline(
     assert [record["text"] for record in records] == ["The bridge will reopen in May,"]
     assert records[0]["cue"]["lemma"] == "say"
     assert "Varga" in records[0]["speaker"]["text"]
+
+
+@pytest.mark.model
+def test_kinds_option_filters_the_quotes_of_a_real_pipeline(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--kinds reaches the real extractor: a direct quote is found only when asked for."""
+    if not installed_pipelines():
+        pytest.skip("no spaCy pipeline is installed")
+    path = tmp_path / "bridge.txt"
+    path.write_text('"The bridge will reopen in May," said Tomas Varga.\n', encoding="utf-8")
+    status, out, err = run(["--kinds", "direct", "-f", "jsonl", str(path)], capsys)
+    assert status == 0, err
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [(record["kind"], record["text"]) for record in records] == [
+        ("direct", "The bridge will reopen in May,")
+    ]
+    status, out, err = run(["-k", "partial,indirect,mixed", "-f", "jsonl", str(path)], capsys)
+    assert status == 0, err
+    assert all(json.loads(line)["kind"] != "direct" for line in out.splitlines())

@@ -18,6 +18,10 @@ from quoteattr import AttributionMethod, Cue, Quote, QuoteKind, Speaker
 from quoteattr.evaluation import (
     ALL,
     DIRECT,
+    INDIRECT,
+    INDIRECT_SPEECH,
+    SUBSETS,
+    CorpusStats,
     ErrorCategory,
     EvaluationReport,
     Failure,
@@ -25,8 +29,10 @@ from quoteattr.evaluation import (
     GoldDataError,
     GoldDocument,
     Ratio,
+    SubsetScores,
     evaluate,
     is_direct,
+    is_speech_cue,
     load_brat_corpus,
     load_brat_document,
     run_extractor,
@@ -40,7 +46,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
     from pathlib import Path
 
-    from quoteattr.evaluation import ErrorRecord, SubsetScores
+    from quoteattr.evaluation import ErrorRecord
 
 
 def span(text: str, part: str, occurrence: int = 0) -> tuple[int, int]:
@@ -84,13 +90,17 @@ def make_gold(
     cue: str | None = None,
     occurrence: int = 0,
 ) -> GoldAttribution:
-    """A gold attribution of the *content* fragments, classed as direct or not by is_direct."""
+    """A gold attribution of the *content* fragments, classed as direct or not by is_direct.
+
+    The cue's words are kept as the loader keeps them.
+    """
     fragments = [span(text, part, occurrence) for part in content]
     return GoldAttribution(
         content=fragments,
         source=None if source is None else [span(text, source)],
         cue=None if cue is None else [span(text, cue)],
         direct=is_direct(text, fragments),
+        cue_text=cue,
     )
 
 
@@ -143,6 +153,7 @@ def test_plain_layout_loads_each_text_with_its_annotation(tmp_path: Path) -> Non
         source=[span(PIER, "Mayor Ida Brenner")],
         cue=[span(PIER, "said")],
         direct=True,
+        cue_text="said",
     )
 
 
@@ -290,6 +301,26 @@ def test_load_brat_document_names_the_document_after_its_text(tmp_path: Path) ->
     document = load_brat_document(text_path, ann_path)
     assert document.name == "story"
     assert len(document.attributions) == 1
+
+
+def test_cue_words_are_loaded_joined_by_one_space(tmp_path: Path) -> None:
+    """cue_text is the cue's fragments in text order, one space apart; None without a cue."""
+    text = "In a memo, the engineers warned on Friday that the bridge will close. Rain fell.\n"
+    warned, memo = span(text, "warned"), span(text, "In a memo")
+    ann = (
+        t_line("T1", "Content", text, "the bridge will close")
+        + f"T2\tCue {warned[0]} {warned[1]};{memo[0]} {memo[1]}\twarned In a memo\n"
+        + t_line("T3", "Source", text, "the engineers")
+        + "E1\tAttribution:T2 Content:T1 Cue:T2 Source:T3\n"
+        + t_line("T4", "Content", text, "Rain fell")
+        + "E2\tAttribution-no-source:T4 Content:T4\n"
+    )
+    write_plain(tmp_path, "memo", text, ann)
+    warning, rain = load_brat_corpus(tmp_path)[0].attributions
+    assert warning.cue == (memo, warned)
+    assert warning.cue_text == "In a memo warned"
+    assert is_speech_cue(warning.cue_text)
+    assert (rain.cue, rain.cue_text) == (None, None)
 
 
 # -- direct quotations ---------------------------------------------------------------------
@@ -517,26 +548,26 @@ def test_a_match_needs_the_minimum_jaccard() -> None:
     assert (loose.matched, loose.false_positives) == (1, 0)
 
 
-INDIRECT = "Council member Rhee said the plan was “a disaster for the town” and left early.\n"
+RHEE = "Council member Rhee said the plan was “a disaster for the town” and left early.\n"
 
 
 def test_a_partial_quote_inside_an_indirect_attribution_is_neutral_for_direct() -> None:
     """The direct subset does not score it; the all subset does."""
     gold = make_gold(
-        INDIRECT,
+        RHEE,
         ["the plan was “a disaster for the town”"],
         source="Council member Rhee",
         cue="said",
     )
     assert gold.direct is False
     quote = make_quote(
-        INDIRECT,
+        RHEE,
         "a disaster for the town",
         kind=QuoteKind.PARTIAL,
         speaker="Council member Rhee",
         cue="said",
     )
-    report = score_one(INDIRECT, [gold], [quote])
+    report = score_one(RHEE, [gold], [quote])
     direct = report.scores("direct")
     assert (direct.gold, direct.predicted, direct.neutral, direct.false_positives) == (0, 0, 1, 0)
     assert direct.errors == ()
@@ -551,6 +582,161 @@ def test_a_false_positive_outside_all_gold_is_not_neutral() -> None:
     quote = make_quote(text, "nobody came,", speaker="a guard", cue="said", occurrence=0)
     direct = score_one(text, [gold], [quote]).scores("direct")
     assert (direct.neutral, direct.false_positives) == (0, 1)
+
+
+# -- subsets of the gold ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cue_text", "expected"),
+    [
+        ("said", True),
+        ("told", True),
+        ("says", True),
+        ("argued", True),  # stance
+        ("denied", True),  # stance
+        ("whispered", True),  # manner
+        ("According to", True),
+        ("according to the memo", True),
+        ("said in a statement", True),
+        ("think", False),  # cognition
+        ("believes", False),  # cognition
+        ("criticized", False),  # evaluation: a judgment, not a report of words
+        ("praised", False),  # evaluation
+        ("show", False),  # not in the lexicon
+        ("found", False),  # not in the lexicon
+        (":", False),
+        ("to", False),
+        ("", False),
+        (None, False),
+    ],
+)
+def test_is_speech_cue(cue_text: str | None, expected: bool) -> None:
+    """Speech, stance and manner verbs and "according to"; not judgments or thoughts."""
+    assert is_speech_cue(cue_text) is expected
+
+
+SUBSET_TEXT = (
+    "“We are ready,” the chief said. The mayor said the dam was safe. Residents think it "
+    "will hold. Critics criticized the plan. Figures show costs rose. According to the "
+    "memo, work starts soon. Prices will fall.\n"
+)
+#: Gold of every sort, by name: content, cue (None: no cue).
+SUBSET_GOLD = {
+    "direct_said": ("“We are ready,”", "said"),
+    "said_that": ("the dam was safe", "said"),
+    "think": ("it will hold", "think"),
+    "criticized": ("the plan", "criticized"),
+    "show": ("costs rose", "show"),
+    "according_to": ("work starts soon", "According to"),
+    "no_cue": ("Prices will fall", None),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "members"),
+    [
+        ("direct_said", {"direct", "all"}),
+        ("said_that", {"indirect_speech", "indirect", "all"}),
+        ("think", {"indirect", "all"}),
+        ("criticized", {"indirect", "all"}),
+        ("show", {"indirect", "all"}),
+        ("according_to", {"indirect_speech", "indirect", "all"}),
+        ("no_cue", {"indirect", "all"}),
+    ],
+)
+def test_subset_membership(name: str, members: set[str]) -> None:
+    """Direct gold is direct only; indirect gold is indirect_speech too when its cue says so."""
+    content, cue = SUBSET_GOLD[name]
+    gold = make_gold(SUBSET_TEXT, [content], cue=cue)
+    assert {subset.name for subset in SUBSETS if subset.includes(gold)} == members
+
+
+def test_default_subsets_and_the_kinds_that_answer_them() -> None:
+    """Quotes in marks answer for direct quotations, reported speech for indirect gold."""
+    assert [subset.name for subset in SUBSETS] == ["direct", "indirect_speech", "indirect", "all"]
+    assert DIRECT.kinds == {QuoteKind.DIRECT, QuoteKind.PARTIAL}
+    assert INDIRECT_SPEECH.kinds == INDIRECT.kinds == {QuoteKind.INDIRECT, QuoteKind.MIXED}
+    assert ALL.kinds == set(QuoteKind)
+
+
+def test_a_cue_without_its_words_is_no_speech_cue() -> None:
+    """The indirect_speech subset reads cue_text: cue offsets alone do not qualify."""
+    gold = attrs.evolve(make_gold(SUBSET_TEXT, ["the dam was safe"], cue="said"), cue_text=None)
+    assert INDIRECT.includes(gold)
+    assert not INDIRECT_SPEECH.includes(gold)
+
+
+def test_reported_speech_is_no_prediction_for_direct_gold() -> None:
+    """An indirect quote over a direct quotation, or elsewhere, counts only in all."""
+    gold = make_gold(SUBSET_TEXT, ["“We are ready,”"], source="the chief", cue="said")
+    over = make_quote(
+        SUBSET_TEXT, "We are ready,", kind=QuoteKind.INDIRECT, speaker="the chief", cue="said"
+    )
+    elsewhere = make_quote(
+        SUBSET_TEXT, "Prices will fall", kind=QuoteKind.MIXED, speaker="Residents", cue="think"
+    )
+    report = score_one(SUBSET_TEXT, [gold], [over, elsewhere])
+    direct = report.scores("direct")
+    assert (direct.gold, direct.predicted, direct.neutral) == (1, 0, 0)
+    assert categories(direct) == [ErrorCategory.MISSED]
+    every = report.scores("all")
+    assert (every.matched, every.false_positives) == (1, 1)
+
+
+def test_quotes_in_marks_are_no_predictions_for_indirect_gold() -> None:
+    """Direct and partial quotes are left out of both indirect subsets, wherever they lie."""
+    golds = [
+        make_gold(RHEE, ["the plan was “a disaster for the town”"], source="Rhee", cue="said"),
+    ]
+    quotes = [
+        # Inside the indirect attribution: a fragment of it, not its answer.
+        make_quote(
+            RHEE, "a disaster for the town", kind=QuoteKind.PARTIAL, speaker="Rhee", cue="said"
+        ),
+        # Outside any gold (another unit): a false positive for direct, nothing for indirect.
+        make_quote(RHEE, "early", kind=QuoteKind.DIRECT, speaker="Rhee", cue="left"),
+    ]
+    report = score_one(RHEE, golds, quotes)
+    for name in ("indirect_speech", "indirect"):
+        scores = report.scores(name)
+        assert (scores.gold, scores.predicted, scores.neutral) == (1, 0, 0), name
+        assert categories(scores) == [ErrorCategory.MISSED], name
+    direct = report.scores("direct")
+    assert (direct.gold, direct.false_positives, direct.neutral) == (0, 1, 1)
+
+
+def test_reported_speech_matches_indirect_speech_gold() -> None:
+    """A mixed quote with its cue matches the indirect attribution in both indirect subsets."""
+    gold = make_gold(
+        RHEE, ["the plan was “a disaster for the town”"], source="Council member Rhee", cue="said"
+    )
+    quote = make_quote(
+        RHEE,
+        "the plan was “a disaster for the town”",
+        kind=QuoteKind.MIXED,
+        speaker="Council member Rhee",
+        cue="said",
+    )
+    report = score_one(RHEE, [gold], [quote], min_jaccard=1.0)
+    for name in ("indirect_speech", "indirect", "all"):
+        scores = report.scores(name)
+        assert (scores.gold, scores.matched, scores.false_positives) == (1, 1, 0), name
+        assert scores.end_to_end_correct == 1, name
+    assert report.scores("direct").predicted == 0
+
+
+def test_reported_thought_is_neutral_for_indirect_speech() -> None:
+    """An indirect quote over a "think" attribution is neutral there, and a match in indirect."""
+    gold = make_gold(SUBSET_TEXT, ["it will hold"], source="Residents", cue="think")
+    quote = make_quote(
+        SUBSET_TEXT, "it will hold", kind=QuoteKind.INDIRECT, speaker="Residents", cue="think"
+    )
+    report = score_one(SUBSET_TEXT, [gold], [quote])
+    speech = report.scores("indirect_speech")
+    assert (speech.gold, speech.predicted, speech.neutral) == (0, 0, 1)
+    indirect = report.scores("indirect")
+    assert (indirect.gold, indirect.matched, indirect.neutral) == (1, 1, 0)
 
 
 def test_unattributed_quotes_are_counted_not_scored() -> None:
@@ -682,9 +868,11 @@ def test_rates_carry_their_counts() -> None:
 def test_subsets_are_looked_up_by_name() -> None:
     """The command line's names; an unknown one lists the choices."""
     assert subset_named("direct") is DIRECT
+    assert subset_named("indirect_speech") is INDIRECT_SPEECH
+    assert subset_named("indirect") is INDIRECT
     assert subset_named("all") is ALL
-    with pytest.raises(ValueError, match="choose from direct, all"):
-        subset_named("indirect")
+    with pytest.raises(ValueError, match=r"choose from direct, indirect_speech, indirect, all$"):
+        subset_named("speech")
 
 
 def test_predictions_must_line_up_with_documents() -> None:
@@ -806,8 +994,52 @@ def test_table_shows_rates_with_counts_and_the_failures() -> None:
     assert "failed: 1" in table
     assert "broken: RuntimeError: parser crashed" in table
     recall_row = next(line for line in table.splitlines() if line.startswith("content recall"))
-    assert recall_row.split()[2:] == ["1.000", "(1/1)", "1.000", "(1/1)"]
+    # direct, indirect_speech, indirect, all: no indirect gold, so no indirect rate.
+    assert recall_row.split()[2:] == [
+        *("1.000", "(1/1)"),
+        *("-", "(0/0)"),
+        *("-", "(0/0)"),
+        *("1.000", "(1/1)"),
+    ]
     assert "cue_after" not in table  # no method row without quotes of that method
+
+
+def test_report_dict_has_the_four_default_subsets() -> None:
+    """The JSON report keys each default subset's scores by name, in report order."""
+    document = method_report().to_dict()
+    assert list(document["subsets"]) == ["direct", "indirect_speech", "indirect", "all"]
+    for scores in document["subsets"].values():
+        assert {"gold", "predicted", "matched", "neutral", "content", "errors"} <= set(scores)
+
+
+def dev_sized_scores(name: str) -> SubsetScores:
+    """Scores with counts as large as on PolNeAR's dev split (four-digit counts)."""
+    return SubsetScores(
+        subset=name,
+        gold=2192,
+        matched=502,
+        false_positives=1147,
+        neutral=226,
+        end_to_end_correct=478,
+        speaker_lenient=Ratio(478, 501),
+        speaker_strict=Ratio(452, 501),
+        cue=Ratio(476, 502),
+        pronoun_resolution=Ratio(81, 100),
+    )
+
+
+def test_table_of_four_subsets_fits_100_columns() -> None:
+    """A column per default subset, headed by its name; dev-sized counts fit 100 columns."""
+    report = EvaluationReport(
+        subsets=tuple(dev_sized_scores(subset.name) for subset in SUBSETS),
+        methods=(),
+        corpus=CorpusStats(articles=84, quotes=997, unattributed_quotes=163),
+        min_jaccard=0.5,
+        quoteattr_version="0.1.0",
+    )
+    lines = report.format_table().splitlines()
+    assert lines[4].split() == ["match:", "Jaccard", ">=", "0.5", *(s.name for s in SUBSETS)]
+    assert max(len(line) for line in lines) <= 100
 
 
 def test_report_scores_lookup_rejects_unknown_subsets() -> None:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import attrs
 
+from quoteattr._types import QuoteKind
 from quoteattr.errors import QuoteAttrError
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ MIN_QUOTE_WIDTH = 24
 # is not set: wider than the usual 80, since nothing wraps there.
 PIPE_WIDTH = 120
 EMPTY_CELL = "-"
+# The names --kinds accepts.
+KIND_NAMES = tuple(kind.value for kind in QuoteKind)
 
 EPILOG = f"""\
 output formats:
@@ -55,6 +58,13 @@ output formats:
   cue is null or {{"text", "start", "end", "lemma"}}. start/end are character
   offsets into the file's text. Standard input is named "{STDIN_NAME}".
 
+quote kinds (-k/--kinds, comma-separated; all by default):
+  direct    a quoted utterance framed by a reporting clause: "We will go," she said.
+  partial   a quoted fragment in the reporter's sentence: called the plan "a farce"
+  indirect  reported speech without quotation marks: he said that talks failed
+  mixed     reported speech holding a quoted fragment: said it was "a farce"
+  e.g. --kinds direct,partial for the quotations in quotation marks only.
+
 commands:
   quoteattr evaluate GOLD_DIR ...
          score quoteattr against gold attributions in brat standoff files, such
@@ -67,6 +77,13 @@ exit status: 0 success, 1 an input or model error, 2 a usage error.
 
 EVALUATE = "evaluate"
 EVALUATE_EPILOG = """\
+subsets of the gold (--subsets), and the quote kinds scored against each:
+  direct           direct quotations, against quotes in marks (direct, partial)
+  indirect_speech  indirect attributions with a speech cue (say, tell, argue,
+                   according to...), against reported speech (indirect, mixed)
+  indirect         every attribution that is not direct, against reported speech
+  all              every attribution, against every quote
+
 GOLD_DIR holds brat annotations in one of two layouts: PolNeAR's split,
 text/NAME.txt with attributions/NAME_XXXX.ann (XXXX names the annotator; with
 several, the first in sorted order is used), or NAME.txt next to NAME.ann.
@@ -115,7 +132,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exit_status(exiting)
     try:
         sources = read_sources(args.files)
-        extractor = load_extractor(args.model)
+        extractor = load_extractor(args.model, args.kinds)
         results = zip(sources, extractor.pipe(source.text for source in sources), strict=True)
         write_results(results, args.format, utf8_stdout())
     except (InputError, QuoteAttrError) as error:
@@ -157,8 +174,26 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $QUOTEATTR_MODEL, else en_core_web_sm, else any installed English "
         "pipeline with a parser)",
     )
+    parser.add_argument(
+        "-k",
+        "--kinds",
+        type=parse_kinds,
+        metavar="KINDS",
+        help=f"comma-separated kinds of quote to find, from: {', '.join(KIND_NAMES)} "
+        "(default: all; see below)",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
     return parser
+
+
+def parse_kinds(names: str) -> frozenset[QuoteKind]:
+    """``direct,partial`` as quote kinds; an unknown or missing name is a usage error."""
+    from quoteattr._extractor import check_kinds  # noqa: PLC0415 - extraction code on use
+
+    try:
+        return check_kinds(filter(None, (part.strip() for part in names.split(","))))
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def package_version() -> str:
@@ -230,11 +265,14 @@ def how_to_convert(name: str) -> str:
 # -- extraction --------------------------------------------------------------------------
 
 
-def load_extractor(model: str | None) -> Extractor:
-    """Load the pipeline and build the extractor (imports spaCy: the slow part)."""
+def load_extractor(model: str | None, kinds: frozenset[QuoteKind] | None = None) -> Extractor:
+    """Load the pipeline and build the extractor (imports spaCy: the slow part).
+
+    *kinds* are the kinds of quote to find; ``None`` finds every kind.
+    """
     from quoteattr import QuoteExtractor  # noqa: PLC0415 - keeps --help fast
 
-    return QuoteExtractor(model)
+    return QuoteExtractor(model, kinds=kinds)
 
 
 # -- output ------------------------------------------------------------------------------
@@ -359,7 +397,7 @@ def evaluate_main(argv: Sequence[str]) -> int:
         # The gold is read first, so a wrong directory fails before the slow model load.
         documents = evaluation.load_brat_corpus(args.gold)
         extractor = load_extractor(args.model)
-        report = evaluation.evaluate(documents, extractor, subsets=args.kinds)
+        report = evaluation.evaluate(documents, extractor, subsets=args.subsets)
         report = attrs.evolve(report, gold=args.gold)
         write_report(report, args.json, args.confidence_table)
     except (InputError, QuoteAttrError) as error:
@@ -388,12 +426,12 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
         help="spaCy pipeline to parse with, as for quoteattr itself",
     )
     parser.add_argument(
-        "--kinds",
+        "--subsets",
         type=parse_subsets,
-        default="direct,all",  # argparse passes a string default through the type too
+        default="direct,indirect_speech,indirect,all",  # a string default goes through type
         metavar="SUBSETS",
-        help="comma-separated subsets of the gold to score, from: direct (direct "
-        "quotations), all (every attribution) (default: %(default)s)",
+        help="comma-separated subsets of the gold to score, one column each (default: "
+        "%(default)s; see below)",
     )
     parser.add_argument(
         "--json",
@@ -411,7 +449,7 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
 
 
 def parse_subsets(names: str) -> tuple[Subset, ...]:
-    """``direct,all`` as subsets, each once, in the order given."""
+    """``direct,indirect`` as subsets, each once, in the order given."""
     from quoteattr.evaluation import subset_named  # noqa: PLC0415 - only for evaluate
 
     subsets: list[Subset] = []
@@ -423,7 +461,7 @@ def parse_subsets(names: str) -> tuple[Subset, ...]:
         if subset not in subsets:
             subsets.append(subset)
     if not subsets:
-        raise argparse.ArgumentTypeError("name at least one subset, e.g. direct,all")
+        raise argparse.ArgumentTypeError("name at least one subset, e.g. direct,indirect")
     return tuple(subsets)
 
 

@@ -26,6 +26,8 @@ from quoteattr.evaluation._run import Extractor, evaluate, run_extractor
 from quoteattr.evaluation._scoring import (
     ALL,
     DIRECT,
+    INDIRECT,
+    INDIRECT_SPEECH,
     MIN_JACCARD,
     SUBSETS,
     AttributionText,
@@ -38,6 +40,7 @@ from quoteattr.evaluation._scoring import (
     Ratio,
     Subset,
     SubsetScores,
+    is_speech_cue,
     score,
     subset_named,
 )
@@ -45,6 +48,8 @@ from quoteattr.evaluation._scoring import (
 __all__ = [
     "ALL",
     "DIRECT",
+    "INDIRECT",
+    "INDIRECT_SPEECH",
     "MIN_JACCARD",
     "SUBSETS",
     "AttributionText",
@@ -64,6 +69,7 @@ __all__ = [
     "SubsetScores",
     "evaluate",
     "is_direct",
+    "is_speech_cue",
     "load_brat_corpus",
     "load_brat_document",
     "run_extractor",

@@ -103,6 +103,12 @@ class GoldAttribution:
     )
     #: Whether the content is a direct quotation (see :func:`is_direct`).
     direct: bool = False
+    #: The cue's words: its fragments' text joined by one space, as brat stores it
+    #: (``"according to"``, ``"told"``), or ``None`` when there is no cue or it was not
+    #: given. Filled by the loader; the ``indirect_speech`` subset reads it.
+    cue_text: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
 
 
 def _attributions(values: Iterable[GoldAttribution]) -> tuple[GoldAttribution, ...]:
@@ -318,11 +324,13 @@ def _attribution(
     if not parts[CONTENT]:
         return None  # a trigger without content: nothing to score against
     content = _spans(parts[CONTENT])
+    cue = _spans(parts[CUE]) or None
     return GoldAttribution(
         content=content,
         source=parts[SOURCE] or None,
-        cue=parts[CUE] or None,
+        cue=cue,
         direct=is_direct(text, content),
+        cue_text=None if cue is None else " ".join(text[start:end] for start, end in cue),
     )
 
 

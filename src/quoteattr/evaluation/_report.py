@@ -63,7 +63,7 @@ class EvaluationReport:
     model_version: str | None = None
 
     def scores(self, subset: str) -> SubsetScores:
-        """The scores of the subset named *subset* (``"direct"``, ``"all"``).
+        """The scores of the subset named *subset* (``"direct"``, ``"indirect"``, ``"all"``…).
 
         Raises:
             KeyError: the report has no such subset.
@@ -111,7 +111,8 @@ def _heading(report: EvaluationReport) -> list[str]:
 
 
 def _subset_header(report: EvaluationReport) -> list[str]:
-    return [f"match: character Jaccard >= {report.min_jaccard:g}"] + [
+    # Kept no wider than the row labels, so four subset columns fit in 100 columns.
+    return [f"match: Jaccard >= {report.min_jaccard:g}"] + [
         scores.subset for scores in report.subsets
     ]
 
