@@ -519,7 +519,7 @@ class Attributor:
         """``Pollster Jane Roe: "…"`` — a bare noun phrase and a colon introduce the quote."""
         colon = frame[-1]
         # Only the words after a dash: "Pollsters agree - Carl Bialik: "…"".
-        dashes = [n for n, i in enumerate(frame) if self._is_spaced_dash(i)]
+        dashes = [n for n, i in enumerate(frame) if self.is_spaced_dash(i)]
         words = list(frame[dashes[-1] + 1 if dashes else 0 : -1])
         if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
             return None
@@ -532,7 +532,7 @@ class Attributor:
             return None
         return make_attribution(colon, colon + 1, ":", AttributionMethod.COLON, speaker)
 
-    def _is_spaced_dash(self, i: int) -> bool:
+    def is_spaced_dash(self, i: int) -> bool:
         """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""
         doc = self.doc
         return doc[i].text in _DASHES and (
@@ -721,9 +721,10 @@ class Attributor:
         if subject is None and relations.rel(cue) is not Rel.ROOT:
             subject = self._clause_subject_above(cue)
         if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
-            # "Smith, who said …": the antecedent the relative clause hangs from.
+            # "Smith, who said …": the mention is "who", as written; speaker resolution
+            # names the antecedent the relative clause hangs from.
             is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head.i != cue.i
-            subject = cue.head if is_relative else None
+            subject = subject if is_relative else None
         if subject is None or not (self.is_nominal(subject) or subject.pos_ == "DET"):
             return None
         return None if subject.lower_ in _EXPLETIVES or _is_temporal(subject) else subject

@@ -84,8 +84,8 @@ _CARRY_ON = frozenset(
 # Cues that report a clause and hardly ever an object: an object after one is the subject
 # of a clause the parse split ("says the latest polls are wrong").
 _CLAUSE_CUES = frozenset(
-    {"say", "claim", "argue", "insist", "contend", "assert", "allege", "add", "predict"}
-    | {"suggest", "state", "declare", "report", "write", "tweet", "maintain", "admit"}
+    {"say", "claim", "argue", "insist", "contend", "assert", "allege", "predict"}
+    | {"suggest", "state", "declare", "report", "write", "maintain", "admit"}
     | {"acknowledge", "concede", "warn", "complain", "agree", "confirm", "deny", "boast"}
 )
 # Cues whose object can be an -ing clause: "denied restricting", "recalled taking".
@@ -93,6 +93,9 @@ _GERUND_CUES = frozenset(
     {"deny", "admit", "recall", "suggest", "propose", "recommend", "mention", "acknowledge"}
     | {"report", "describe", "advocate", "defend", "justify", "confess", "regret", "urge"}
     | {"oppose", "support", "discuss", "consider", "reject", "dismiss", "favor", "endorse"}
+)
+_ADVERBIAL_MARKERS = frozenset(
+    {"as", "when", "while", "because", "after", "before", "since", "until", "once", "so"}
 )
 _CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
@@ -114,6 +117,10 @@ _TIME_WORDS = frozenset(
     | {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
     | {"tonight", "yesterday", "tomorrow"}
 )
+
+
+def _is_finite(token: Token) -> bool:
+    return token.tag_ in {"VBD", "VBZ", "VBP", "MD"}
 
 
 def _is_time(token: Token) -> bool:
@@ -189,7 +196,17 @@ class ReportedSpeechFinder:
 
     def find_all(self, quotes: Sequence[QuoteAttribution]) -> list[ReportedSpeech]:
         """Every report of the document, outermost first in text order, fitted to *quotes*."""
-        candidates = [c for c in (self._candidate(t) for t in self.doc) if c is not None]
+        # A cue that frames a whole quoted utterance reports that quote, nothing more.
+        framing = {
+            quote.attribution.cue_first
+            for quote in quotes
+            if quote.kind is QuoteKind.DIRECT and quote.attribution is not None
+        }
+        candidates = [
+            candidate
+            for candidate in (self._candidate(t) for t in self.doc if t.i not in framing)
+            if candidate is not None
+        ]
         found: list[ReportedSpeech] = []
         for candidate in _outermost(candidates):
             fitted = self._fit_to_quotes(candidate, quotes)
@@ -244,13 +261,13 @@ class ReportedSpeechFinder:
         if complement is not None:
             first, stop = self._extent(complement)
             if complement.i > cue.i:
-                stop = self._until_next_report(first, self._carry_on(cue, stop))
+                stop = self._until_next_report(first, self._carry_on(cue, first, stop))
             else:
                 first = self._sentence_start(first, cue)
             method = AttributionMethod.COMPLEMENT
         elif split is not None:
             first, stop = split
-            stop = self._until_next_report(first, self._carry_on(cue, stop))
+            stop = self._until_next_report(first, self._carry_on(cue, first, stop))
             method = AttributionMethod.COMPLEMENT
         elif relations.rel(cue) is Rel.PARATAXIS and self._is_reporting_clause(cue):
             first, stop = self._extent(cue.head, excluded=cue)
@@ -345,7 +362,11 @@ class ReportedSpeechFinder:
         on); else a clausal complement before it ("Israel would proceed, he said").
         """
         relations = self.relations
-        clauses = [c for c in relations.children(cue, Rel.CLAUSAL_COMPLEMENT) if self._is_clause(c)]
+        clauses = [
+            clause
+            for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
+            if self._is_clause(clause) and not self._is_adverbial(clause)
+        ]
         clauses += [
             child
             for child in relations.children(cue, Rel.OPEN_COMPLEMENT)
@@ -366,18 +387,26 @@ class ReportedSpeechFinder:
         if lemma not in _CLAUSE_CUES:
             return None
         obj = self.relations.first_child(cue, Rel.OBJECT)
-        if obj is None or obj.i < cue.i or obj.lower_ in {"it", "this", "that", "so", "so."}:
+        if obj is None or obj.i < cue.i or obj.lower_ in {"it", "this", "that", "so"}:
             return None
-        if any(self.doc[i].text in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)):
+        if _is_time(obj) or any(
+            self.doc[i].text in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
+        ):
             return None
-        end = cue.right_edge.i + 1
-        finite = any(
-            t.tag_ in {"VBD", "VBZ", "VBP", "MD"} and self.layout.is_outside(t.i)
-            for t in self.doc[obj.right_edge.i + 1 : end]
-        ) or any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in obj.subtree if t.i != obj.i)
+        after = self.doc[obj.right_edge.i + 1 : cue.right_edge.i + 1]
+        finite = any(_is_finite(t) and self.layout.is_outside(t.i) for t in after) or any(
+            _is_finite(t) and t.i != obj.i and not self._is_relative(t) for t in obj.subtree
+        )
         if not finite:
             return None
         return obj.left_edge.i, obj.right_edge.i + 1
+
+    def _is_relative(self, verb: Token) -> bool:
+        """A verb of a relative clause: "supporters who defend him" (not a split clause)."""
+        return any(child.lower_ in _RELATIVE_WORDS for child in verb.children) or (
+            self.relations.rel(verb) is Rel.RELATIVE_CLAUSE
+            and self.relations.subject(verb) is None
+        )
 
     def _reports_by(self, cue: Token, verb: Token) -> bool:
         """Whether an open complement says what was said: "promised to act", "denied lying".
@@ -390,6 +419,14 @@ class ReportedSpeechFinder:
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
         between = self.doc[cue.i + 1 : verb.left_edge.i]
         return lemma in _GERUND_CUES and not any(t.text == "," for t in between)
+
+    def _is_adverbial(self, clause: Token) -> bool:
+        """A clause opened by "as", "when", "because" …: the parse's ccomp is an adverbial."""
+        return any(
+            child.lower_ in _ADVERBIAL_MARKERS and child.i < clause.i
+            for child in clause.children
+            if self.relations.rel(child) is Rel.MARKER
+        )
 
     def _is_clause(self, head: Token) -> bool:
         """A verb, or a predicate with a subject or copula ("Rafah is the last stronghold")."""
@@ -505,7 +542,7 @@ class ReportedSpeechFinder:
             return not opens_that and relations.subject(clause) is not None
         return False
 
-    def _carry_on(self, cue: Token, stop: int) -> int:
+    def _carry_on(self, cue: Token, first: int, stop: int) -> int:
         """Extend a complement to the right over the phrases that continue it.
 
         Small parsers split a long clause: in "asserted that defeating Hamas without entering
@@ -532,7 +569,7 @@ class ReportedSpeechFinder:
                     break
                 after_comma = token.text == ","
                 token = doc[following]
-            phrase = self._phrase_at(token, cue)
+            phrase = self._phrase_at(token, cue, first)
             if phrase is None or (after_comma and self.relations.rel(phrase) is not Rel.CONJUNCT):
                 break
             if self._another_report(phrase):
@@ -540,16 +577,17 @@ class ReportedSpeechFinder:
             stop = max(stop + 1, phrase.right_edge.i + 1)
         return stop
 
-    def _phrase_at(self, token: Token, cue: Token) -> Token | None:
-        """The largest phrase that starts with *token* and does not hold the cue.
+    def _phrase_at(self, token: Token, cue: Token, first: int) -> Token | None:
+        """The largest phrase from *token* on that stays within the content and the cue.
 
-        ``None`` when it is one of the cue's own dependents that is no clause, or lies
-        outside the cue's clause altogether.
+        It may take in words of the content before *token* ("that Trump was" + "''ignorant''
+        of Islam": the predicate heads both); ``None`` when it is one of the cue's own
+        dependents that is no clause, or lies outside the cue's clause altogether.
         """
         node = token
         while node.head.i != node.i and node.head.i != cue.i and node.head.i >= token.i:
             node = node.head
-        if node.left_edge.i < token.i:
+        if node.left_edge.i < first:
             return None
         if node.head.i == cue.i:
             return node if self.relations.rel(node) in _CARRY_ON else None
@@ -743,18 +781,61 @@ class ReportedSpeechFinder:
         self, cue: Token, first: int, stop: int, method: AttributionMethod
     ) -> _Candidate | None:
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
-        left_out = set(range(first, stop))
-        if self.relations.rel(cue) is Rel.RELATIVE_CLAUSE:
-            # "a staff member who said …": the antecedent, without its relative clause.
-            left_out |= {t.i for t in cue.subtree}
-        allowed = [i for i in sentence if i not in left_out]
+        inserted = first < cue.left_edge.i and cue.right_edge.i + 1 < stop
+        if inserted:
+            # "Voters, Clinton suggested, don't have to worry": the speaker is set off with
+            # the cue, after the comma that opens the insertion.
+            opening = max((i for i in range(first, cue.i) if self.doc[i].text == ","), default=first)
+            allowed = [i for i in sentence if opening < i < cue.i or cue.i < i <= cue.right_edge.i]
+        else:
+            allowed = [i for i in sentence if not first <= i < stop]
         speaker = self.attributor.tree_speaker(cue, allowed)
+        if speaker is None and cue.tag_ != "VBG":
+            speaker = self._speaker_before(cue, allowed)
         if speaker is None:
             return None
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
-        inserted = first < cue.left_edge.i and cue.right_edge.i + 1 < stop
         return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
+
+    def _speaker_before(self, cue: Token, allowed: Sequence[int]) -> Mention | None:
+        """The noun phrase before a cue whose subject the parse lost, read from the tags.
+
+        "As part of his plea, Marcel Lazar, 44, said": the name before an apposition or a
+        relative clause set off by commas, else the noun phrase right before the cue.
+        """
+        doc = self.doc
+        before = [i for i in allowed if i < cue.i]
+        while before and doc[before[-1]].pos_ in {"ADV", "AUX", "PART"}:
+            before.pop()  # "has also said"
+        segments: list[list[int]] = [[]]
+        for i in before:
+            if doc[i].text == "," or self.attributor.is_spaced_dash(i):
+                segments.append([])
+            else:
+                segments[-1].append(i)
+        if len(segments) >= 3 and not segments[-1]:
+            name, insertion = segments[-3], segments[-2]
+            if not insertion or not (
+                self._is_noun_phrase(insertion) or doc[insertion[0]].lower_ in _RELATIVE_WORDS
+            ):
+                return None
+        else:
+            name = segments[-1]
+        run: list[int] = []
+        for i in reversed(name):
+            if doc[i].pos_ not in _NOUN_PHRASE - {"CCONJ"} and doc[i].text not in {"-", "&"}:
+                break
+            run.insert(0, i)
+        if not run or not self._is_noun_phrase(run):
+            return None
+        return self.attributor.noun_phrase(run)
+
+    def _is_noun_phrase(self, tokens: Sequence[int]) -> bool:
+        doc = self.doc
+        return all(doc[i].pos_ in _NOUN_PHRASE or doc[i].text in {"-", "&", "(", ")"} for i in tokens) and any(
+            doc[i].pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for i in tokens
+        )
 
     def _checked(self, candidate: _Candidate) -> _Candidate | None:
         """Trim a candidate's edges; drop it when the content is too short or holds the cue.
@@ -763,6 +844,8 @@ class ReportedSpeechFinder:
         lie inside it.
         """
         first, stop = self._trimmed(candidate.first, candidate.stop)
+        if first > candidate.cue:
+            first, stop = self._trimmed(first, self._until_next_report(first, stop))
         attribution = candidate.attribution
         holds_cue = first <= candidate.cue < stop
         holds_speaker = first < attribution.speaker_stop and attribution.speaker_first < stop

@@ -73,6 +73,7 @@ _SOURCE_NOUNS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -186,6 +187,11 @@ class SpeakerResolver:
         return self._entity_ids.setdefault(key, len(self._entity_ids))
 
     def _identify(self, head: Token, first: int, stop: int) -> _Identity:
+        antecedent = self._antecedent_of_relative(head)
+        if antecedent is not None:
+            # "Aguilar, who said …": who the relative clause is about.
+            found = self._identify(antecedent, antecedent.left_edge.i, antecedent.i + 1)
+            return attrs.evolve(found, resolution=Resolution.PRONOUN)
         members = self._coordinated(head, first, stop)
         if len(members) > 1:
             return self._coordinated_identity(members)
@@ -202,6 +208,20 @@ class SpeakerResolver:
         if head.lower_ in _PLURAL_PRONOUNS | _NEUTER_PRONOUNS:
             return self._collective_pronoun_identity(head)
         return self._described_identity(head, first, stop)
+
+    def _antecedent_of_relative(self, pronoun: Token) -> Token | None:
+        """The noun a relative pronoun stands for: "Aguilar, the director, who" → Aguilar."""
+        if pronoun.lower_ not in _RELATIVE_PRONOUNS:
+            return None
+        clause = pronoun.head
+        if clause.i == pronoun.i or self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
+            return None
+        antecedent = clause.head
+        if antecedent.i == clause.i or antecedent.i > pronoun.i:
+            return None
+        if self.relations.rel(antecedent) is Rel.APPOSITION and antecedent.head.i < antecedent.i:
+            antecedent = antecedent.head  # the name an apposition describes
+        return antecedent
 
     def _collective_pronoun_identity(self, pronoun: Token) -> _Identity:
         """Resolve "they" to the last group, organisation or place that spoke, "it" to a body."""
