@@ -220,7 +220,7 @@ def _require_doc(doc: object) -> Doc:
     return doc
 
 
-def attribute_doc(
+def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows already
     doc: Doc,
     marks: Sequence[QuoteMarkSpan],
     *,
@@ -251,7 +251,7 @@ def attribute_doc(
         found for index, found in enumerate(quoted) if index not in subsumed
     ]
     records += reported
-    records.sort(key=lambda record: _start_token(record))
+    records.sort(key=_start_token)
     if has_ner is None:
         has_ner = doc.has_annotation("ENT_IOB")
     # Every speaker is resolved, returned or not: an indirect report can introduce the
@@ -274,8 +274,10 @@ def _numbered(quotes: list[Quote]) -> list[Quote]:
         if speaker is not None and speaker.entity_id is not None:
             number = numbers.setdefault(speaker.entity_id, len(numbers))
             if number != speaker.entity_id:
-                quote = attrs.evolve(quote, speaker=attrs.evolve(speaker, entity_id=number))
-        renumbered.append(quote)
+                speaker = attrs.evolve(speaker, entity_id=number)
+        renumbered.append(
+            attrs.evolve(quote, speaker=speaker) if speaker != quote.speaker else quote
+        )
     return renumbered
 
 

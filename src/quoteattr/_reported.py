@@ -102,16 +102,6 @@ _RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "
 _EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
 _MIN_CONTENT_WORDS = 2
 _MAX_CLIMB = 8
-# Cues whose object is who was addressed: "told reporters", "urged Congress to act".
-_ADDRESSEE_CUES = frozenset(
-    {"tell", "ask", "urge", "advise", "warn", "inform", "assure", "reassure", "remind"}
-    | {"notify", "instruct", "order", "invite", "caution", "implore", "beg", "press", "push"}
-    | {"counsel", "call", "email", "text", "thank", "congratulate", "answer"}
-)
-# Of those, the ones whose addressee annotators keep in the content ("asked a judge to …").
-_ADDRESSEE_KEPT = frozenset({"ask"})
-_MESSAGE_PREPOSITIONS = frozenset({"of", "for", "about", "on", "as", "against", "over"})
-_MESSAGE_MARKERS = frozenset({"to", "if", "whether", "how", "why", "what"})
 _TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
     | {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
@@ -133,16 +123,6 @@ _WORD = regex.compile(r"\p{L}+")
 @functools.cache
 def _noun_cues() -> frozenset[str]:
     return frozenset(data_lines(read_data("noun_cues.txt")))
-
-
-@functools.cache
-def _object_cues() -> frozenset[str]:
-    """Cue lemmas whose object says what was said or judged (all of them, for measuring)."""
-    import os
-    lexicon = default_lexicon()
-    if os.environ.get("QA_OBJECT_ALL"):
-        return frozenset(lexicon.categories)
-    return frozenset(data_lines(read_data("object_cues.txt")))
 
 
 @functools.cache
@@ -275,54 +255,8 @@ class ReportedSpeechFinder:
                 first = self._sentence_start(first, cue)
             return self._parenthetical(cue, first, stop)
         else:
-            extent = self._object_extent(cue)
-            if extent is None:
-                return None
-            first, stop = extent
-            method = AttributionMethod.OBJECT
+            return None
         return self._attributed(cue, first, stop, method)
-
-    def _object_extent(self, cue: Token) -> tuple[int, int] | None:
-        """What the cue's object and its complements say: "called for a ban on imports".
-
-        The object of a verb of address ("told reporters", "urged Congress to act") is who
-        was addressed, not what was said; it counts only before a complement that says it.
-        """
-        relations = self.relations
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or ""
-        if lemma not in _object_cues():
-            return None
-        parts: list[Token] = []
-        addressees: list[Token] = []
-        for child in cue.children:
-            if child.i < cue.i:
-                continue
-            rel = relations.rel(child)
-            if rel in {Rel.OBJECT, Rel.INDIRECT_OBJECT}:
-                (addressees if lemma in _ADDRESSEE_CUES else parts).append(child)
-            elif rel is Rel.OPEN_COMPLEMENT or (
-                rel is Rel.ADVERBIAL_CLAUSE
-                and any(g.lower_ in _MESSAGE_MARKERS and g.i < child.i for g in child.children)
-            ):
-                parts.append(child)
-            elif rel in {Rel.OBLIQUE, Rel.AGENT} and self._about_message(child):
-                parts.append(child)
-        if not parts:
-            return None
-        if addressees and min(a.i for a in addressees) < min(p.i for p in parts):
-            parts += addressees if lemma in _ADDRESSEE_KEPT else []
-        first = min(part.left_edge.i for part in parts)
-        stop = max(part.right_edge.i for part in parts) + 1
-        if any(self.layout.region_of[i] >= 0 for i in range(first, stop)):
-            return None  # a quoted fragment is all a noun phrase reports: it stands alone
-        return first, stop
-
-    def _about_message(self, child: Token) -> bool:
-        """A prepositional phrase that says what the report was about: "for a ban"."""
-        for preposition, noun in self.relations.prepositional_phrases(child.head):
-            if child.i in {preposition.i, noun.i}:
-                return preposition.lower_ in _MESSAGE_PREPOSITIONS and not _is_time(noun)
-        return False
 
     def _sentence_start(self, first: int, cue: Token) -> int:
         """Where a clause reported by a cue after it starts: at its reporter sentence's start.
@@ -404,8 +338,7 @@ class ReportedSpeechFinder:
     def _is_relative(self, verb: Token) -> bool:
         """A verb of a relative clause: "supporters who defend him" (not a split clause)."""
         return any(child.lower_ in _RELATIVE_WORDS for child in verb.children) or (
-            self.relations.rel(verb) is Rel.RELATIVE_CLAUSE
-            and self.relations.subject(verb) is None
+            self.relations.rel(verb) is Rel.RELATIVE_CLAUSE and self.relations.subject(verb) is None
         )
 
     def _reports_by(self, cue: Token, verb: Token) -> bool:
@@ -585,7 +518,7 @@ class ReportedSpeechFinder:
         dependents that is no clause, or lies outside the cue's clause altogether.
         """
         node = token
-        while node.head.i != node.i and node.head.i != cue.i and node.head.i >= token.i:
+        while node.head.i not in {node.i, cue.i} and node.head.i >= token.i:
             node = node.head
         if node.left_edge.i < first:
             return None
@@ -785,7 +718,9 @@ class ReportedSpeechFinder:
         if inserted:
             # "Voters, Clinton suggested, don't have to worry": the speaker is set off with
             # the cue, after the comma that opens the insertion.
-            opening = max((i for i in range(first, cue.i) if self.doc[i].text == ","), default=first)
+            opening = max(
+                (i for i in range(first, cue.i) if self.doc[i].text == ","), default=first
+            )
             allowed = [i for i in sentence if opening < i < cue.i or cue.i < i <= cue.right_edge.i]
         else:
             allowed = [i for i in sentence if not first <= i < stop]
@@ -833,9 +768,9 @@ class ReportedSpeechFinder:
 
     def _is_noun_phrase(self, tokens: Sequence[int]) -> bool:
         doc = self.doc
-        return all(doc[i].pos_ in _NOUN_PHRASE or doc[i].text in {"-", "&", "(", ")"} for i in tokens) and any(
-            doc[i].pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for i in tokens
-        )
+        return all(
+            doc[i].pos_ in _NOUN_PHRASE or doc[i].text in {"-", "&", "(", ")"} for i in tokens
+        ) and any(doc[i].pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for i in tokens)
 
     def _checked(self, candidate: _Candidate) -> _Candidate | None:
         """Trim a candidate's edges; drop it when the content is too short or holds the cue.
@@ -858,7 +793,8 @@ class ReportedSpeechFinder:
     def _trimmed(self, first: int, stop: int) -> tuple[int, int]:
         doc, layout = self.doc, self.layout
         while first < stop and (
-            doc[first].is_space or (doc[first].text in _EDGE_PUNCTUATION and layout.is_outside(first))
+            doc[first].is_space
+            or (doc[first].text in _EDGE_PUNCTUATION and layout.is_outside(first))
         ):
             first += 1
         while stop > first and (

@@ -80,9 +80,6 @@ class AttributionMethod(str, enum.Enum):
     #: ``Netanyahu stated that Israel would proceed alone`` / ``Israel would proceed alone,
     #: Netanyahu said`` / ``she promised to refrain from …``.
     COMPLEMENT = "complement"
-    #: Reported speech: the cue's object and what goes with it name what was said or
-    #: judged: ``called for a ban on imports``, ``accused Clinton of lying``.
-    OBJECT = "object"
     #: Reported speech: a reporting clause set into or after the clause it reports, which
     #: the parse hangs from that clause: ``Israel, he said, would proceed alone``.
     PARENTHETICAL = "parenthetical"
