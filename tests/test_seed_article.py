@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from quoteattr import (
     QuoteKind,
     Resolution,
     SpeakerKind,
+    extract_quotes,
     find_quote_marks,
     speakers,
 )
@@ -86,6 +88,48 @@ def test_seed_speakers_are_entities_with_titles(seed_quotes: tuple[str, list[Quo
     assert told.speaker.resolution is Resolution.ALIAS
 
 
+# Every report a reader would list: (cue, speaker's name, how the content begins).
+SEED_REPORTS = [
+    ("cautioning", "Antony Blinken", "that Israel risked"),
+    ("warned", "Antony Blinken", "that such an operation"),
+    ("stated", "Benjamin Netanyahu", "that Israel would proceed"),
+    ("asserted", "Benjamin Netanyahu", "that defeating Hamas"),
+    ("maintains", "Israel", "that Rafah is"),
+    ("contends", "Washington", "that a ground assault"),
+    ("argued", "Moscow and Beijing", "it would still not"),
+    ("deny", "Hamas and medical staff", "fighters were present"),
+    ("report", "Gaza health authorities", "that more than"),
+]
+
+
+@pytest.mark.parametrize(("cue", "name", "opening"), SEED_REPORTS)
+def test_seed_reported_speech(
+    seed_quotes: tuple[str, list[Quote]], cue: str, name: str, opening: str
+) -> None:
+    """Each report without quotation marks is INDIRECT, with its cue and resolved speaker."""
+    text, quotes = seed_quotes
+    (quote,) = [q for q in quotes if q.cue is not None and q.cue.text == cue]
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.text.startswith(opening)
+    assert text[quote.start : quote.end] == quote.text
+    assert quote.speaker is not None
+    assert quote.speaker.name == name
+
+
+def test_seed_reports_keep_the_quotes(extractor: QuoteExtractor) -> None:
+    """Asking only for quotes in marks gives the two quotations and nothing else."""
+    text = SEED.read_text(encoding="utf-8")
+    quotes = extract_quotes(text, nlp=extractor.nlp, kinds=["direct", "partial"])
+    assert [q.kind for q in quotes] == [QuoteKind.DIRECT, QuoteKind.PARTIAL]
+
+
+def test_seed_reports_in_text_order(seed_quotes: tuple[str, list[Quote]]) -> None:
+    """Quotes and reports come in the order of the text, none overlapping another."""
+    _text, quotes = seed_quotes
+    for before, after in itertools.pairwise(quotes):
+        assert before.end <= after.start
+
+
 @pytest.mark.parametrize(
     ("cue", "pronoun", "name"),
     [("warned", "He", "Antony Blinken"), ("asserted", "he", "Benjamin Netanyahu")],
@@ -95,8 +139,8 @@ def test_seed_pronoun_speakers_resolve(
 ) -> None:
     """The pronoun subjects of the seed's reported speech resolve to the right person.
 
-    Those reports have no quotation marks (indirect speech comes with its own rules), so
-    this asks the resolver directly about the pronoun subject of each cue.
+    This asks the resolver directly about the pronoun subject of each cue, whatever the
+    rules for reported speech make of the sentence.
     """
     text = SEED.read_text(encoding="utf-8")
     doc = extractor.nlp(text)

@@ -182,9 +182,16 @@ class ReportedSpeechFinder:
             for quote in quotes
             if quote.kind is QuoteKind.DIRECT and quote.attribution is not None
         }
+        # Only a token whose form can open a report is looked at: most words never can.
+        words = _cue_words()
+        texts = self.layout.tokens.text
         candidates = [
             candidate
-            for candidate in (self._candidate(t) for t in self.doc if t.i not in framing)
+            for candidate in (
+                self._candidate(self.doc[i])
+                for i in range(len(texts))
+                if texts[i].lower() in words and i not in framing
+            )
             if candidate is not None
         ]
         found: list[ReportedSpeech] = []
@@ -235,28 +242,59 @@ class ReportedSpeechFinder:
     def _verb_report(self, cue: Token) -> _Candidate | None:
         if not self._asserted(cue):
             return None
-        relations = self.relations
         complement = self._complement(cue)
         split = None if complement is not None else self._split_clause(cue)
         if complement is not None:
             first, stop = self._extent(complement)
             if complement.i > cue.i:
-                stop = self._until_next_report(first, self._carry_on(cue, first, stop))
+                stop = self._until_next_report(first, self._carry_on(cue, first, stop), cue)
             else:
                 first = self._sentence_start(first, cue)
             method = AttributionMethod.COMPLEMENT
         elif split is not None:
             first, stop = split
-            stop = self._until_next_report(first, self._carry_on(cue, first, stop))
+            stop = self._until_next_report(first, self._carry_on(cue, first, stop), cue)
             method = AttributionMethod.COMPLEMENT
-        elif relations.rel(cue) is Rel.PARATAXIS and self._is_reporting_clause(cue):
-            first, stop = self._extent(cue.head, excluded=cue)
-            if stop <= cue.left_edge.i:
-                first = self._sentence_start(first, cue)
-            return self._parenthetical(cue, first, stop)
+        elif self._is_reporting_clause(cue):
+            host = self._host_clause(cue)
+            return None if host is None else self._parenthetical(cue, host)
         else:
             return None
         return self._attributed(cue, first, stop, method)
+
+    def _host_clause(self, cue: Token) -> Token | None:
+        """The clause a reporting clause is set into or after ("Israel, he said, would …").
+
+        The parse hangs it from that clause's verb (``parataxis``), or, set off by commas,
+        from a noun of it as if it were a relative clause ("The river, she warned, could
+        rise": the verb above that noun).
+        """
+        if self.relations.rel(cue) is Rel.PARATAXIS:
+            return self._verb_at_or_above(cue.head) if cue.head.i != cue.i else None
+        doc = self.doc
+        before, after = cue.left_edge.i - 1, cue.right_edge.i + 1
+        set_off = (
+            before >= 0
+            and doc[before].text == ","
+            and after < len(doc)
+            and doc[after].text in {",", ".", ";"}
+        )
+        if not set_off or self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
+            return None
+        subject = self.relations.subject(cue)
+        if subject is None or subject.lower_ in _RELATIVE_WORDS:
+            return None  # a true relative clause: "the river, which rose …"
+        return self._verb_at_or_above(cue.head)
+
+    def _verb_at_or_above(self, node: Token) -> Token | None:
+        """*node* if it heads a clause, else the first clause head above it."""
+        for _ in range(_MAX_CLIMB):
+            if node.pos_ in {"VERB", "AUX"} or self.relations.subject(node) is not None:
+                return node
+            if node.head.i == node.i:
+                return None
+            node = node.head
+        return None
 
     def _sentence_start(self, first: int, cue: Token) -> int:
         """Where a clause reported by a cue after it starts: at its reporter sentence's start.
@@ -271,22 +309,42 @@ class ReportedSpeechFinder:
             return first
         return sentence[0]
 
-    def _parenthetical(self, cue: Token, first: int, stop: int) -> _Candidate | None:
-        """A reporting clause of its own: its subject, or the name after an inverted cue."""
+    def _parenthetical(self, cue: Token, host: Token) -> _Candidate | None:
+        """A reporting clause set into or after the clause it reports.
+
+        The speaker is the subject nearest before the cue, or the name after an inverted
+        cue ("…, said Smith"); the content is the host clause with whatever the parse hung
+        from the reporting clause, less the reporting clause itself.
+        """
+        subjects = [
+            child
+            for child in self.relations.children(cue, Rel.SUBJECT)
+            if child.i < cue.i and child.pos_ in {"PRON", "PROPN", "NOUN"}
+        ]
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
-        clause = [t.i for t in cue.subtree if t.i in set(sentence)]
-        subject = self.relations.subject(cue) or self.relations.agent(cue)
+        clause_tokens = [t.i for t in cue.subtree if t.i in set(sentence)]
         speaker = None
-        if subject is not None and subject.pos_ in {"PRON", "PROPN", "NOUN"}:
-            speaker = self.attributor.mention(subject, clause)
+        if subjects:
+            subject = max(subjects, key=lambda child: child.i)
+            opening = max(
+                (i for i in range(cue.left_edge.i, subject.i) if self.doc[i].text == ","),
+                default=cue.left_edge.i - 1,
+            )
+            speaker = self.attributor.mention(subject, [i for i in clause_tokens if i > opening])
         if speaker is None:
-            speaker = self.attributor.noun_phrase_after([i for i in clause if i > cue.i])
+            speaker = self.attributor.noun_phrase_after([i for i in clause_tokens if i > cue.i])
         if speaker is None:
             return None
+        # The reporting clause: from its speaker (or the cue) to its end.
+        insertion = range(min(speaker.first, cue.i), cue.right_edge.i + 1)
+        indices = {t.i for t in host.subtree} | {t.i for t in cue.subtree}
+        first, stop = self._extent(host, left_out=insertion, among=indices)
+        if stop <= insertion.start:
+            first = self._sentence_start(first, cue)
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
         method = AttributionMethod.PARENTHETICAL
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
-        inserted = first < cue.left_edge.i and cue.right_edge.i + 1 < stop
+        inserted = first < insertion.start and insertion.stop < stop
         return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
 
     def _complement(self, cue: Token) -> Token | None:
@@ -299,7 +357,9 @@ class ReportedSpeechFinder:
         clauses = [
             clause
             for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
-            if self._is_clause(clause) and not self._is_adverbial(clause)
+            if self._is_clause(clause)
+            and not self._is_adverbial(clause)
+            and not self._is_set_off_participle(cue, clause)
         ]
         clauses += [
             child
@@ -352,6 +412,12 @@ class ReportedSpeechFinder:
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
         between = self.doc[cue.i + 1 : verb.left_edge.i]
         return lemma in _GERUND_CUES and not any(t.text == "," for t in between)
+
+    def _is_set_off_participle(self, cue: Token, clause: Token) -> bool:
+        """ ", answering a question": a participle after a comma is the reporter's, no content."""
+        if clause.tag_ != "VBG" or clause.i < cue.i:
+            return False
+        return any(self.doc[i].text == "," for i in range(cue.i + 1, clause.left_edge.i))
 
     def _is_adverbial(self, clause: Token) -> bool:
         """A clause opened by "as", "when", "because" …: the parse's ccomp is an adverbial."""
@@ -415,14 +481,17 @@ class ReportedSpeechFinder:
             return True
         if cue.tag_ != "VBN":
             return False
-        has_auxiliary = any(relations.rel(c) is Rel.AUXILIARY for c in cue.children)
-        return not has_auxiliary or any(c.lemma_ == "be" for c in cue.children if c.i < cue.i)
+        if any(c.lemma_ == "be" and relations.rel(c) is Rel.AUXILIARY for c in cue.children):
+            return True  # "was reported"
+        # A bare participle after a noun is a reduced relative ("refugees admitted to …");
+        # elsewhere it is a past tense the tagger mistook ("and vowed to …").
+        return relations.rel(cue) in {Rel.CLAUSAL_MODIFIER, Rel.MODIFIER}
 
     def _in_question(self, token: Token) -> bool:
         tokens = self.layout.reporter_tokens(self.layout.sentence_of[token.i])
         return bool(tokens) and self.doc[tokens[-1]].text == "?"
 
-    def _until_next_report(self, first: int, stop: int) -> int:
+    def _until_next_report(self, first: int, stop: int, cue: Token | None = None) -> int:
         """End the content where the reporter's own words take over.
 
         A comma or semicolon before another report (", adding that …", ", according to …"),
@@ -431,9 +500,12 @@ class ReportedSpeechFinder:
         what was reported.
         """
         doc, layout = self.doc, self.layout
+        in_adverbial = cue is not None and self._is_adverbial(cue)
         for i in range(first + 1, stop - 1):
             if not layout.is_outside(i):
                 continue
+            if in_adverbial and doc[i].text == ",":
+                return i  # "After Obama announced that X, forces …": the main clause is not his
             if doc[i].lower_ in {"and", "but"} and self._another_report(doc[i + 1]):
                 return i  # "announced that X and vowed to Y": two reports
             if doc[i].text not in {",", ";", "—", "–", "--"}:
@@ -448,10 +520,13 @@ class ReportedSpeechFinder:
         It has no subject of its own and a finite form, not the base form of a verb in a
         list inside the content ("asked them to raise their hands and pledge loyalty").
         """
+        bare_participle = token.tag_ == "VBN" and not any(
+            self.relations.rel(child) is Rel.AUXILIARY for child in token.children
+        )  # a small tagger's "vowed" after "and"
         return (
             self._is_reporting_verb(token)
             and self.attributor.is_verb(token)
-            and token.tag_ in {"VBD", "VBZ", "VBP"}
+            and (token.tag_ in {"VBD", "VBZ", "VBP"} or bare_participle)
             and self.relations.subject(token) is None
         )
 
@@ -505,10 +580,18 @@ class ReportedSpeechFinder:
             phrase = self._phrase_at(token, cue, first)
             if phrase is None or (after_comma and self.relations.rel(phrase) is not Rel.CONJUNCT):
                 break
+            if after_comma and phrase.head.i == cue.i and self._is_finite_clause(phrase):
+                break  # "said X, and has since issued …": the speaker's next act
             if self._another_report(phrase):
                 break
             stop = max(stop + 1, phrase.right_edge.i + 1)
         return stop
+
+    def _is_finite_clause(self, verb: Token) -> bool:
+        return _is_finite(verb) or any(
+            _is_finite(child) and self.relations.rel(child) is Rel.AUXILIARY
+            for child in verb.children
+        )
 
     def _phrase_at(self, token: Token, cue: Token, first: int) -> Token | None:
         """The largest phrase from *token* on that stays within the content and the cue.
@@ -686,21 +769,27 @@ class ReportedSpeechFinder:
     # -- extents and speakers -------------------------------------------------------------
 
     def _extent(
-        self, head: Token, *, excluded: Token | None = None, left_out: Iterable[int] = ()
+        self,
+        head: Token,
+        *,
+        excluded: Token | None = None,
+        left_out: Iterable[int] = (),
+        among: Iterable[int] | None = None,
     ) -> tuple[int, int]:
         """The token range of *head*'s subtree, within the paragraph, without some tokens.
 
         *excluded*'s subtree and the tokens *left_out* are not content; when they sit inside
         the clause ("Israel, he said, would proceed"), the range runs over them: content is
-        one stretch of text.
+        one stretch of text. *among*, when given, replaces the subtree as the tokens to span.
         """
         left_out = set(left_out)
         if excluded is not None:
             left_out |= {t.i for t in excluded.subtree}
         paragraph = self.layout.paragraph_of[head.i]
+        tokens = head.subtree if among is None else (self.doc[i] for i in sorted(among))
         indices = [
             t.i
-            for t in head.subtree
+            for t in tokens
             if t.i not in left_out
             and self.layout.paragraph_of[t.i] == paragraph
             and not t.is_space
@@ -822,7 +911,7 @@ class ReportedSpeechFinder:
         for index in sorted({region_of[i] for i in range(first, stop) if region_of[i] >= 0}):
             quote = quotes[index]
             region = quote.region
-            if self._joins(quote, paragraph, candidate.cue):
+            if self._joins(quote, paragraph, candidate):
                 first, stop = min(first, region.first), max(stop, region.stop)
                 continue
             cut_first, cut_stop = region.first, region.stop
@@ -846,17 +935,20 @@ class ReportedSpeechFinder:
         kind = QuoteKind.MIXED if regions else QuoteKind.INDIRECT
         return ReportedSpeech(first, stop, candidate.attribution, kind, regions)
 
-    def _joins(self, quote: QuoteAttribution, paragraph: int, cue: int) -> bool:
+    def _joins(self, quote: QuoteAttribution, paragraph: int, candidate: _Candidate) -> bool:
         """Whether a quote is a fragment of the reported speech around it.
 
-        It is when nobody else reports it: it has no attribution, one by a cue governing it
-        from a distance, or one by the same cue.
+        It is when no other report claims it: it has no attribution, one by a cue governing
+        it from a distance, by the same cue, or by a cue inside the reported clause (a report
+        within the report).
         """
+        if quote.kind is QuoteKind.DIRECT:
+            return False
         own = quote.attribution
-        same_cue = own is not None and own.cue_first == cue
-        method = own.method if own is not None else None
-        if quote.kind is QuoteKind.DIRECT or not (
-            same_cue or method in {None, AttributionMethod.EMBEDDED}
+        if own is not None and not (
+            own.method is AttributionMethod.EMBEDDED
+            or own.cue_first == candidate.cue
+            or candidate.first <= own.cue_first < candidate.stop
         ):
             return False
         region = quote.region
