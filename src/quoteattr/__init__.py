@@ -1,7 +1,8 @@
 """quoteattr: who said what in news text.
 
-``extract_quotes(text)`` finds every quotation in quotation marks and links it to its speaker
-and reporting verb, as frozen records with character offsets into ``text``::
+``extract_quotes(text)`` finds every quotation, in quotation marks or reported without them
+("she said that …"), and links it to its speaker and reporting verb, as frozen records with
+character offsets into ``text``::
 
     >>> import quoteattr
     >>> quotes = quoteattr.extract_quotes('"We will go on," the mayor said.')  # doctest: +SKIP

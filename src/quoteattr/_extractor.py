@@ -295,12 +295,13 @@ def _to_quote(
     if attribution is None:
         return Quote(text=text, start=start, end=end, kind=kind)
     cue_start, cue_end = layout.tokens.char_range(attribution.cue_first, attribution.cue_stop)
+    said = range(0) if isinstance(record, QuoteAttribution) else range(record.first, record.stop)
     return Quote(
         text=text,
         start=start,
         end=end,
         kind=kind,
-        speaker=resolver.speaker(attribution),
+        speaker=resolver.speaker(attribution, said),
         cue=Cue(
             text=layout.text[cue_start:cue_end],
             start=cue_start,

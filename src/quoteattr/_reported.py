@@ -176,29 +176,34 @@ class ReportedSpeechFinder:
 
     def find_all(self, quotes: Sequence[QuoteAttribution]) -> list[ReportedSpeech]:
         """Every report of the document, outermost first in text order, fitted to *quotes*."""
-        # A cue that frames a whole quoted utterance reports that quote, nothing more.
+        # A cue that frames a whole quoted utterance reports that quote; it reports a clause
+        # too only when the clause comes between it and the quote ("said the port would
+        # close: "…"").
         framing = {
-            quote.attribution.cue_first
+            quote.attribution.cue_first: quote.region
             for quote in quotes
             if quote.kind is QuoteKind.DIRECT and quote.attribution is not None
         }
         # Only a token whose form can open a report is looked at: most words never can.
         words = _cue_words()
         texts = self.layout.tokens.text
-        candidates = [
-            candidate
-            for candidate in (
-                self._candidate(self.doc[i])
-                for i in range(len(texts))
-                if texts[i].lower() in words and i not in framing
-            )
-            if candidate is not None
-        ]
+        candidates = []
+        for i in range(len(texts)):
+            if texts[i].lower() not in words:
+                continue
+            candidate = self._candidate(self.doc[i])
+            if candidate is not None:
+                candidates.append(candidate)
         found: list[ReportedSpeech] = []
         for candidate in _outermost(candidates):
             fitted = self._fit_to_quotes(candidate, quotes)
-            if fitted is not None:
-                found.append(fitted)
+            framed = framing.get(candidate.cue)
+            if fitted is None or (
+                framed is not None
+                and not (candidate.cue < fitted.first and fitted.stop <= framed.first)
+            ):
+                continue
+            found.append(fitted)
         return sorted(found, key=lambda report: report.first)
 
     # -- candidates ---------------------------------------------------------------------
@@ -243,6 +248,9 @@ class ReportedSpeechFinder:
         if not self._asserted(cue):
             return None
         complement = self._complement(cue)
+        if complement is not None and self._opens_insertion(cue):
+            # "The new quay, said Ortiz, would open in 2027."
+            return self._parenthetical(cue, complement)
         split = None if complement is not None else self._split_clause(cue)
         if complement is not None:
             first, stop = self._extent(complement)
@@ -262,6 +270,21 @@ class ReportedSpeechFinder:
             return None
         return self._attributed(cue, first, stop, method)
 
+    def _opens_insertion(self, cue: Token) -> bool:
+        """An inverted cue set into a clause: ", said Ortiz," with the clause around it."""
+        doc = self.doc
+        if cue.i == 0 or doc[cue.i - 1].text != ",":
+            return False
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
+        after = [i for i in sentence if i > cue.i]
+        name = self.attributor.noun_phrase_after(after)
+        return (
+            name is not None
+            and name.stop < len(doc)
+            and doc[name.stop].text == ","
+            and any(i < cue.i - 1 for i in sentence)
+        )
+
     def _host_clause(self, cue: Token) -> Token | None:
         """The clause a reporting clause is set into or after ("Israel, he said, would …").
 
@@ -272,14 +295,20 @@ class ReportedSpeechFinder:
         if self.relations.rel(cue) is Rel.PARATAXIS:
             return self._verb_at_or_above(cue.head) if cue.head.i != cue.i else None
         doc = self.doc
-        before, after = cue.left_edge.i - 1, cue.right_edge.i + 1
+        words = [t.i for t in cue.subtree if not t.is_punct]
+        before, after = words[0] - 1, words[-1] + 1
         set_off = (
             before >= 0
             and doc[before].text == ","
             and after < len(doc)
             and doc[after].text in {",", ".", ";"}
         )
-        if not set_off or self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
+        rel = self.relations.rel(cue)
+        closes = after >= len(doc) or doc[after].text in {".", "!", "?"}
+        if set_off and closes and rel is Rel.CONJUNCT and cue.head.i < cue.i:
+            # "The port will close in June, a spokesman for the council said."
+            return self._verb_at_or_above(cue.head)
+        if not set_off or rel is not Rel.RELATIVE_CLAUSE:
             return None
         subject = self.relations.subject(cue)
         if subject is None or subject.lower_ in _RELATIVE_WORDS:
@@ -324,7 +353,7 @@ class ReportedSpeechFinder:
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
         clause_tokens = [t.i for t in cue.subtree if t.i in set(sentence)]
         speaker = None
-        if subjects:
+        if subjects and not self._opens_insertion(cue):
             subject = max(subjects, key=lambda child: child.i)
             opening = max(
                 (i for i in range(cue.left_edge.i, subject.i) if self.doc[i].text == ","),
@@ -335,9 +364,19 @@ class ReportedSpeechFinder:
             speaker = self.attributor.noun_phrase_after([i for i in clause_tokens if i > cue.i])
         if speaker is None:
             return None
-        # The reporting clause: from its speaker (or the cue) to its end.
-        insertion = range(min(speaker.first, cue.i), cue.right_edge.i + 1)
-        indices = {t.i for t in host.subtree} | {t.i for t in cue.subtree}
+        # The reporting clause: from its speaker (or the cue) on, over the cue's own words
+        # ("said on Tuesday"), up to punctuation or the host clause.
+        hosted = {t.i for t in host.subtree}
+        insertion_stop = max(speaker.stop, cue.i + 1)
+        while (
+            insertion_stop < len(self.doc)
+            and not self.doc[insertion_stop].is_punct
+            and insertion_stop not in hosted
+            and cue.left_edge.i <= insertion_stop <= cue.right_edge.i
+        ):
+            insertion_stop += 1
+        insertion = range(min(speaker.first, cue.i), insertion_stop)
+        indices = hosted | {t.i for t in cue.subtree}
         first, stop = self._extent(host, left_out=insertion, among=indices)
         if stop <= insertion.start:
             first = self._sentence_start(first, cue)
@@ -414,7 +453,7 @@ class ReportedSpeechFinder:
         return lemma in _GERUND_CUES and not any(t.text == "," for t in between)
 
     def _is_set_off_participle(self, cue: Token, clause: Token) -> bool:
-        """ ", answering a question": a participle after a comma is the reporter's, no content."""
+        """A participle after a comma (", answering a question") is the reporter's words."""
         if clause.tag_ != "VBG" or clause.i < cue.i:
             return False
         return any(self.doc[i].text == "," for i in range(cue.i + 1, clause.left_edge.i))
@@ -915,7 +954,7 @@ class ReportedSpeechFinder:
                 first, stop = min(first, region.first), max(stop, region.stop)
                 continue
             cut_first, cut_stop = region.first, region.stop
-            if quote.attribution is not None:
+            if quote.attribution is not None and quote.attribution.cue_first != candidate.cue:
                 own = quote.attribution
                 cut_first = min(cut_first, own.cue_first, own.speaker_first)
                 cut_stop = max(cut_stop, own.cue_stop, own.speaker_stop)

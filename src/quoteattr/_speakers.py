@@ -155,14 +155,25 @@ class SpeakerResolver:
         self._full_names: dict[int, _NameRun] = {}
         # Every identified speaker so far: (head position, identity), for "they" and "it".
         self._identities: list[tuple[int, _Identity]] = []
+        # The reported speech whose speaker is being identified (see speaker()).
+        self._content = range(0)
 
     # -- public -----------------------------------------------------------------------
 
-    def speaker(self, attribution: Attribution) -> Speaker:
-        """Return the Speaker of *attribution*: its mention, who that is, and how we know."""
+    def speaker(self, attribution: Attribution, content: range = range(0)) -> Speaker:
+        """Return the Speaker of *attribution*: its mention, who that is, and how we know.
+
+        *content* is the token range of reported speech the speaker said: nobody named in
+        it is who a pronoun speaker means ("Tom Lee will be consulted, she said"), as
+        nobody named inside quotation marks is.
+        """
         first, stop = attribution.speaker_first, attribution.speaker_stop
         start_char, end_char = self.layout.tokens.char_range(first, stop)
-        identity = self._identify(self.doc[attribution.speaker_head], first, stop)
+        self._content = content
+        try:
+            identity = self._identify(self.doc[attribution.speaker_head], first, stop)
+        finally:
+            self._content = range(0)
         if identity.key is not None:
             self._identities.append((attribution.speaker_head, identity))
         if attribution.method is AttributionMethod.CONTINUATION:
@@ -229,7 +240,7 @@ class SpeakerResolver:
         if pronoun.lower_ in _PLURAL_PRONOUNS:
             wanted |= {SpeakerKind.GROUP}
         for position, identity in reversed(self._identities):
-            if position < pronoun.i and identity.kind in wanted:
+            if position < pronoun.i and position not in self._content and identity.kind in wanted:
                 return attrs.evolve(identity, resolution=Resolution.PRONOUN, parts=())
         subject = self._plural_subject_before(pronoun) if SpeakerKind.GROUP in wanted else None
         if subject is not None:
@@ -253,6 +264,7 @@ class SpeakerResolver:
                 and is_subject
                 and token.pos_ in {"NOUN", "PROPN"}
                 and self.layout.is_outside(i)
+                and i not in self._content
             ):
                 return token
             i -= 1
@@ -359,6 +371,9 @@ class SpeakerResolver:
             return None
         position = bisect.bisect_left(self._run_starts, first) - 1
         while position >= 0:
+            if self.runs[position].first in self._content:
+                position -= 1
+                continue
             run = self._full_name(self.runs[position])
             title = self._title_of(self.runs[position]) or self._appositive_title(run)
             if title is not None and words <= set(title.lower().replace(".", "").split()):
@@ -379,6 +394,8 @@ class SpeakerResolver:
             t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART"} for t in doc[first:stop]
         )
         words = [t for t in doc[first:stop] if t.pos_ != "DET"]
+        if any(t.pos_ in {"VERB", "AUX"} for t in words):
+            return None  # "in Lagos, the governor said": a clause, not an apposition
         if not words or not (described or any(_title_key(t) in _titles() for t in words)):
             return None
         return doc[words[0].i : stop].text
@@ -688,19 +705,27 @@ class SpeakerResolver:
         Candidates whose gender the text has shown (a "Ms." or an earlier "he") and that
         disagree with the pronoun are passed over.
         """
+        content = self._content
         candidates: list[tuple[int, _NameRun]] = [
             (run.first, run)
             for run in self.runs
-            if run.first < pronoun and run.subject and self._is_person(run)
+            if run.first < pronoun
+            and run.first not in content
+            and run.subject
+            and self._is_person(run)
         ]
         candidates += [
             (position, run)
             for position, run in self._speakers
-            if position < pronoun and self._full_name(run).name not in _places()
+            if position < pronoun
+            and position not in content
+            and self._full_name(run).name not in _places()
         ]
         if not candidates:
             candidates = [
-                (r.first, r) for r in self.runs if r.first < pronoun and self._is_person(r)
+                (r.first, r)
+                for r in self.runs
+                if r.first < pronoun and r.first not in content and self._is_person(r)
             ]
         ordered = sorted(candidates, key=lambda item: item[0], reverse=True)
         sentence = self.layout.sentence_of[pronoun]

@@ -276,9 +276,12 @@ class Cue:
 
 @attrs.frozen
 class Quote:
-    """A quotation: its content (without the marks), kind, speaker and cue.
+    """What someone said: its text and offsets, kind, speaker and cue.
 
-    ``speaker``, ``cue`` and ``method`` are ``None`` when no rule attributed the quote
+    For a quote in marks (``DIRECT``, ``PARTIAL``) the text is its content without the
+    marks; for reported speech (``INDIRECT``, ``MIXED``) it is the reported clause, with
+    the marks of any fragment quoted inside it. ``speaker``, ``cue`` and ``method`` are
+    ``None`` when no rule attributed the quote
     (scare quotes, titles, or a reporting clause the rules cannot read). ``confidence``
     is the measured precision of ``method`` on the PolNeAR training split, or ``None``
     where no measurement exists.

@@ -340,7 +340,7 @@ def table_lines(quotes: Sequence[Quote], width: int) -> list[str]:
     quote_width = max(MIN_QUOTE_WIDTH, width - sum(widths) - 2 * len(widths) - 2)
     lines = [format_row(header, widths)]
     for row, quote in zip(rows, quotes, strict=True):
-        lines.append(format_row((*row, shorten(quoted(quote.text), quote_width)), widths))
+        lines.append(format_row((*row, shorten(shown(quote), quote_width)), widths))
     return lines
 
 
@@ -365,9 +365,15 @@ def cue_cell(quote: Quote) -> str:
     return EMPTY_CELL if quote.cue is None else one_line(quote.cue.text)
 
 
-def quoted(text: str) -> str:
-    """The quote on one line, between marks, so its edges are visible."""
-    return f"“{one_line(text)}”"
+def shown(quote: Quote) -> str:
+    """The text on one line; a quotation between marks, so its edges are visible.
+
+    Reported speech is shown as written: it is no quotation, and a mixed quote carries
+    its own marks.
+    """
+    if quote.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
+        return one_line(quote.text)
+    return f"“{one_line(quote.text)}”"
 
 
 def one_line(text: str) -> str:
