@@ -97,6 +97,7 @@ _GERUND_CUES = frozenset(
 _ADVERBIAL_MARKERS = frozenset(
     {"as", "when", "while", "because", "after", "before", "since", "until", "once", "so"}
 )
+_NOT_IN_REPORTING_CLAUSE = frozenset({Rel.OBJECT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT})
 _CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
 _RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
 _EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
@@ -376,7 +377,10 @@ class ReportedSpeechFinder:
         ):
             insertion_stop += 1
         insertion = range(min(speaker.first, cue.i), insertion_stop)
-        indices = hosted | {t.i for t in cue.subtree}
+        # What the parse hung from the reporting clause before it belongs to the content
+        # ("The quay, the master said, …"); what follows it is the clause's own (", a
+        # professor at …").
+        indices = hosted | {t.i for t in cue.subtree if t.i < insertion.start}
         first, stop = self._extent(host, left_out=insertion, among=indices)
         if stop <= insertion.start:
             first = self._sentence_start(first, cue)
@@ -480,7 +484,18 @@ class ReportedSpeechFinder:
         )
 
     def _is_reporting_clause(self, cue: Token) -> bool:
-        """A short clause of speaker and cue ("he said", "said Smith on Tuesday")."""
+        """A short clause of speaker and cue ("he said", "said Smith on Tuesday").
+
+        No other verb, no object or complement, and no coordinator: ", and he answered the
+        criticism" is a clause of its own, not a reporting clause.
+        """
+        relations = self.relations
+        if any(
+            relations.rel(child) in _NOT_IN_REPORTING_CLAUSE
+            or (relations.rel(child) is Rel.COORDINATOR and child.i < cue.i)
+            for child in cue.children
+        ):
+            return False
         return not any(
             self.attributor.is_verb(t) and t.i != cue.i and t.pos_ != "AUX" for t in cue.subtree
         )
