@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from quoteattr import AttributionMethod, QuoteExtractor, QuoteKind, Resolution, extract_quotes
 from quoteattr._marks import find_quote_marks
+from quotechecks import checked, only, summary
 
 if TYPE_CHECKING:
     from quoteattr import Quote
@@ -28,33 +29,7 @@ IN_MARKS = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL})
 
 def quotes_of(extractor: QuoteExtractor, text: str) -> list[Quote]:
     """The quotes of *text*, after checking that every offset slices back to its text."""
-    quotes = extractor(text)
-    for quote in quotes:
-        assert text[quote.start : quote.end] == quote.text
-        if quote.speaker is not None:
-            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-        if quote.cue is not None:
-            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
-    return quotes
-
-
-def only(quotes: list[Quote]) -> Quote:
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
-
-def summary(quote: Quote) -> tuple[object, ...]:
-    """(kind, method, text, speaker mention, speaker name, cue text, cue lemma)."""
-    speaker, cue = quote.speaker, quote.cue
-    return (
-        quote.kind,
-        quote.method,
-        quote.text,
-        speaker.text if speaker is not None else None,
-        speaker.name if speaker is not None else None,
-        cue.text if cue is not None else None,
-        cue.lemma if cue is not None else None,
-    )
+    return checked(text, extractor(text))
 
 
 COMPLEMENT = AttributionMethod.COMPLEMENT

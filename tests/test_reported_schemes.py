@@ -18,6 +18,7 @@ from quoteattr import AttributionMethod, Quote, QuoteKind, Resolution
 from quoteattr._extractor import ALL_KINDS, attribute_doc
 from quoteattr._marks import find_quote_marks
 from quoteattr._relations import LabelScheme, detect_scheme
+from quotechecks import checked, only, summary
 
 REPORTED = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 
@@ -25,35 +26,8 @@ REPORTED = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 def quotes_of(table: str, *, kinds: frozenset[QuoteKind] = ALL_KINDS) -> list[Quote]:
     """Every quote of the parse, after checking that each offset slices back to its text."""
     doc = parse(table)
-    text = doc.text
-    marks = [mark for mark in find_quote_marks(text) if mark.closed]
-    quotes = attribute_doc(doc, marks, kinds=kinds)
-    for quote in quotes:
-        assert text[quote.start : quote.end] == quote.text
-        if quote.speaker is not None:
-            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-        if quote.cue is not None:
-            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
-    return quotes
-
-
-def only(quotes: list[Quote]) -> Quote:
-    assert len(quotes) == 1, quotes
-    return quotes[0]
-
-
-def summary(quote: Quote) -> tuple[object, ...]:
-    """(kind, method, text, speaker mention, speaker name, cue text, cue lemma)."""
-    speaker, cue = quote.speaker, quote.cue
-    return (
-        quote.kind,
-        quote.method,
-        quote.text,
-        speaker.text if speaker is not None else None,
-        speaker.name if speaker is not None else None,
-        cue.text if cue is not None else None,
-        cue.lemma if cue is not None else None,
-    )
+    marks = [mark for mark in find_quote_marks(doc.text) if mark.closed]
+    return checked(doc.text, attribute_doc(doc, marks, kinds=kinds))
 
 
 # -- complement after the cue ---------------------------------------------------------------
