@@ -430,7 +430,16 @@ class ReportedSpeechFinder:
             self.doc[i].text in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
         ):
             return None
-        after = self.doc[obj.right_edge.i + 1 : cue.right_edge.i + 1]
+        # A verb coordinated with the cue is the speaker's next act ("acknowledged U.S.
+        # support … and recognized the need"), not the rest of a split clause.
+        coordinated = {
+            t.i for child in self.relations.children(cue, Rel.CONJUNCT) for t in child.subtree
+        }
+        after = [
+            t
+            for t in self.doc[obj.right_edge.i + 1 : cue.right_edge.i + 1]
+            if t.i not in coordinated
+        ]
         finite = any(_is_finite(t) and self.layout.is_outside(t.i) for t in after) or any(
             _is_finite(t) and t.i != obj.i and not self._is_relative(t) for t in obj.subtree
         )
