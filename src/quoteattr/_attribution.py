@@ -37,7 +37,14 @@ if TYPE_CHECKING:
     from quoteattr._layout import DocLayout, QuoteRegion
     from quoteattr._relations import Relations
 
-__all__ = ["Attribution", "Attributor", "Mention", "QuoteAttribution", "make_attribution"]
+__all__ = [
+    "RELATIVE_PRONOUNS",
+    "Attribution",
+    "Attributor",
+    "Mention",
+    "QuoteAttribution",
+    "make_attribution",
+]
 
 NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 # Tags that may appear inside a noun phrase naming a speaker.
@@ -64,7 +71,7 @@ _TITLE_SMALL_WORDS = frozenset(
 )
 _MAX_TITLE_WORDS = 8
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.\-]*")
-_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
+RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
 _EXPLETIVES = frozenset({"there", "here"})
 _TRAILING_NOISE = frozenset({"ADV", "AUX", "PART", "CCONJ", "SCONJ", "ADP"})
 _LEADING_NOISE = frozenset({"CCONJ", "SCONJ", "ADV", "ADP"})
@@ -364,7 +371,7 @@ class Attributor:
         according = self.according_to(tokens, 0)
         if according is not None:
             return according
-        if self.doc[tokens[0]].pos_ == "CCONJ" or self.doc[tokens[0]].lower_ in _RELATIVE_PRONOUNS:
+        if self.doc[tokens[0]].pos_ == "CCONJ" or self.doc[tokens[0]].lower_ in RELATIVE_PRONOUNS:
             # "…," but he denied it / "Opening Night," which airs Monday: not an attribution.
             return None
         start = 1 if self.doc[tokens[0]].pos_ == "ADV" and len(tokens) > 1 else 0
@@ -414,7 +421,7 @@ class Attributor:
         if self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
             return False
         subject = self.relations.subject(cue)
-        if subject is None or subject.lower_ in _RELATIVE_PRONOUNS:
+        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
             return True
         own = {t.i for t in subject.subtree}
         return any(i not in own and not self.doc[i].is_punct for i in before)
@@ -428,7 +435,7 @@ class Attributor:
     def _inside_insertion(self, before: Sequence[int]) -> bool:
         """Whether a comma or relative pronoun opened an insertion ("Smith, who met …,")."""
         return any(
-            self.doc[i].text == "," or self.doc[i].lower_ in _RELATIVE_PRONOUNS for i in before
+            self.doc[i].text == "," or self.doc[i].lower_ in RELATIVE_PRONOUNS for i in before
         )
 
     # -- rule 2: the reporting clause before the quote ----------------------------------
@@ -720,7 +727,7 @@ class Attributor:
             subject = relations.agent(cue)
         if subject is None and relations.rel(cue) is not Rel.ROOT:
             subject = self._clause_subject_above(cue)
-        if subject is not None and subject.lower_ in _RELATIVE_PRONOUNS:
+        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
             # "Smith, who said …": the mention is "who", as written; speaker resolution
             # names the antecedent the relative clause hangs from.
             is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head.i != cue.i
@@ -740,7 +747,7 @@ class Attributor:
             is_subject = self.relations.rel(token) is Rel.SUBJECT and self.is_nominal(token)
             if (
                 is_subject
-                and token.lower_ not in _RELATIVE_PRONOUNS | _EXPLETIVES
+                and token.lower_ not in RELATIVE_PRONOUNS | _EXPLETIVES
                 and not _is_temporal(token)
             ):
                 return self.mention(token, tokens)
@@ -824,7 +831,7 @@ class Attributor:
 
     def _opens_reporting_clause(self, i: int, right_edge: int) -> bool:
         doc = self.doc
-        if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in _RELATIVE_PRONOUNS:
+        if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in RELATIVE_PRONOUNS:
             return False
         return any(self.is_cue(doc[j]) for j in range(i + 2, right_edge + 1))
 
@@ -884,7 +891,7 @@ class Attributor:
     def noun_phrase(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase formed by all of *tokens* (already checked to be one)."""
         words = list(tokens)
-        while words and self.doc[words[-1]].lower_ in _RELATIVE_PRONOUNS:
+        while words and self.doc[words[-1]].lower_ in RELATIVE_PRONOUNS:
             words.pop()  # "a shirt that read …": the antecedent is the speaker
         if not words or len(words) > _MAX_SPEAKER_TOKENS:
             return None

@@ -19,7 +19,7 @@ from quoteattr._pipeline import parser_labels, resolve_pipeline
 from quoteattr._relations import LabelScheme, detect_scheme, relations_for
 from quoteattr._reported import ReportedSpeechFinder, may_report
 from quoteattr._speakers import SpeakerResolver
-from quoteattr._types import Cue, Quote, QuoteKind
+from quoteattr._types import REPORTED_KINDS, Cue, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
 
 if TYPE_CHECKING:
@@ -36,8 +36,6 @@ __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
 DEFAULT_BATCH_SIZE = 32
 #: Every kind of quote: what the extractor returns unless told otherwise.
 ALL_KINDS = frozenset(QuoteKind)
-#: The kinds found without quotation marks around the whole content.
-REPORTED_KINDS = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 
 
 def check_text(text: object, *, position: int | None = None) -> str:
@@ -287,15 +285,15 @@ def _to_quote(
     if isinstance(record, QuoteAttribution):
         marks = record.region.marks
         start, end, text = marks.content_start, marks.content_end, marks.text
-        kind, attribution = record.kind, record.attribution
+        said = range(0)
     else:
         start, end = layout.tokens.char_range(record.first, record.stop)
         text = layout.text[start:end]
-        kind, attribution = record.kind, record.attribution
+        said = range(record.first, record.stop)
+    kind, attribution = record.kind, record.attribution
     if attribution is None:
         return Quote(text=text, start=start, end=end, kind=kind)
     cue_start, cue_end = layout.tokens.char_range(attribution.cue_first, attribution.cue_stop)
-    said = range(0) if isinstance(record, QuoteAttribution) else range(record.first, record.stop)
     return Quote(
         text=text,
         start=start,

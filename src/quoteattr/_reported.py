@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 import attrs
 import regex
 
-from quoteattr._attribution import make_attribution
+from quoteattr._attribution import RELATIVE_PRONOUNS, make_attribution
 from quoteattr._cues import CueCategory, default_lexicon
 from quoteattr._data import data_lines, read_data
 from quoteattr._relations import Rel
@@ -99,7 +99,7 @@ _ADVERBIAL_MARKERS = frozenset(
 )
 _NOT_IN_REPORTING_CLAUSE = frozenset({Rel.OBJECT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT})
 _CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
-_RELATIVE_WORDS = frozenset({"who", "whom", "which", "that", "whose", "where", "when"})
+_RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "when"}
 _EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
 _MIN_CONTENT_WORDS = 2
 _MAX_CLIMB = 8
@@ -238,10 +238,7 @@ class ReportedSpeechFinder:
         )
 
     def _is_reporting_verb(self, token: Token) -> bool:
-        if not self.attributor.is_cue(token):
-            return False
-        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
-        return lemma is not None and self._reports_speech(lemma)
+        return self.attributor.is_cue(token) and self._is_reporting_word(token)
 
     # -- rule 1 and 2: a cue verb and its clause ----------------------------------------
 
@@ -252,24 +249,16 @@ class ReportedSpeechFinder:
         if complement is not None and self._opens_insertion(cue):
             # "The new quay, said Ortiz, would open in 2027."
             return self._parenthetical(cue, complement)
-        split = None if complement is not None else self._split_clause(cue)
-        if complement is not None:
-            first, stop = self._extent(complement)
-            if complement.i > cue.i:
-                stop = self._until_next_report(first, self._carry_on(cue, first, stop), cue)
-            else:
-                first = self._sentence_start(first, cue)
-            method = AttributionMethod.COMPLEMENT
-        elif split is not None:
-            first, stop = split
-            stop = self._until_next_report(first, self._carry_on(cue, first, stop), cue)
-            method = AttributionMethod.COMPLEMENT
-        elif self._is_reporting_clause(cue):
-            host = self._host_clause(cue)
+        extent = self._extent(complement) if complement is not None else self._split_clause(cue)
+        if extent is None:
+            host = self._host_clause(cue) if self._is_reporting_clause(cue) else None
             return None if host is None else self._parenthetical(cue, host)
+        first, stop = extent
+        if complement is not None and complement.i < cue.i:
+            first = self._sentence_start(first, cue)
         else:
-            return None
-        return self._attributed(cue, first, stop, method)
+            stop = self._until_next_report(first, self._carry_on(cue, first, stop), cue)
+        return self._attributed(cue, first, stop, AttributionMethod.COMPLEMENT)
 
     def _opens_insertion(self, cue: Token) -> bool:
         """An inverted cue set into a clause: ", said Ortiz," with the clause around it."""
@@ -316,10 +305,14 @@ class ReportedSpeechFinder:
             return None  # a true relative clause: "the river, which rose …"
         return self._verb_at_or_above(cue.head)
 
-    def _verb_at_or_above(self, node: Token) -> Token | None:
+    def _heads_clause(self, token: Token) -> bool:
+        """A verb, or a predicate with a subject of its own."""
+        return token.pos_ in {"VERB", "AUX"} or self.relations.subject(token) is not None
+
+    def _verb_at_or_above(self, node: Token, steps: int = _MAX_CLIMB) -> Token | None:
         """*node* if it heads a clause, else the first clause head above it."""
-        for _ in range(_MAX_CLIMB):
-            if node.pos_ in {"VERB", "AUX"} or self.relations.subject(node) is not None:
+        for _ in range(steps):
+            if self._heads_clause(node):
                 return node
             if node.head.i == node.i:
                 return None
@@ -351,8 +344,8 @@ class ReportedSpeechFinder:
             for child in self.relations.children(cue, Rel.SUBJECT)
             if child.i < cue.i and child.pos_ in {"PRON", "PROPN", "NOUN"}
         ]
-        sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
-        clause_tokens = [t.i for t in cue.subtree if t.i in set(sentence)]
+        sentence = set(self.layout.reporter_tokens(self.layout.sentence_of[cue.i]))
+        clause_tokens = [t.i for t in cue.subtree if t.i in sentence]
         speaker = None
         if subjects and not self._opens_insertion(cue):
             subject = max(subjects, key=lambda child: child.i)
@@ -599,10 +592,7 @@ class ReportedSpeechFinder:
         if word in {"according", "however", "compared"}:
             return True
         if word in _CONCESSIONS:
-            head = token.head
-            return head.i > token.i and (
-                head.pos_ in {"VERB", "AUX"} or relations.subject(head) is not None
-            )
+            return token.head.i > token.i and self._heads_clause(token.head)
         if token.tag_ == "VBG" and self._is_reporting_verb(token):
             return True
         if token.tag_ == "VBN" and relations.rel(token) is Rel.ADVERBIAL_CLAUSE:
@@ -690,7 +680,10 @@ class ReportedSpeechFinder:
         words = [i for i in sentence if not self.doc[i].is_punct]
         at_edge = bool(words) and (words[0] >= phrase_first or words[-1] < phrase_stop)
         # "According to X, …" and "…, according to X." speak for the whole sentence.
-        clause = self._main_clause(phrase, sentence) if at_edge else self._clause_above(phrase)
+        if at_edge:
+            clause = self._main_clause(phrase, sentence)
+        else:  # the first clause above the phrase; a root phrase has none
+            clause = None if phrase.head.i == phrase.i else self._verb_at_or_above(phrase.head, 4)
         if clause is None or phrase_first <= clause.i < phrase_stop:
             return None
         tokens = sentence[sentence.index(according.i) :]
@@ -722,22 +715,10 @@ class ReportedSpeechFinder:
             head = node.head
             if head.i == node.i or head.i not in members:
                 break
-            if head.pos_ in {"VERB", "AUX"} or self.relations.subject(head) is not None:
+            if self._heads_clause(head):
                 found = head
             node = head
         return found
-
-    def _clause_above(self, phrase: Token) -> Token | None:
-        """The head of the clause "according to X" modifies: the first verb or predicate."""
-        node = phrase
-        for _ in range(4):
-            head = node.head
-            if head.i == node.i:
-                return None
-            if head.pos_ in {"VERB", "AUX"} or self.relations.subject(head) is not None:
-                return head
-            node = head
-        return None
 
     # -- rule 4: noun cues ------------------------------------------------------------------
 
@@ -832,22 +813,15 @@ class ReportedSpeechFinder:
     # -- extents and speakers -------------------------------------------------------------
 
     def _extent(
-        self,
-        head: Token,
-        *,
-        excluded: Token | None = None,
-        left_out: Iterable[int] = (),
-        among: Iterable[int] | None = None,
+        self, head: Token, *, left_out: Iterable[int] = (), among: Iterable[int] | None = None
     ) -> tuple[int, int]:
         """The token range of *head*'s subtree, within the paragraph, without some tokens.
 
-        *excluded*'s subtree and the tokens *left_out* are not content; when they sit inside
-        the clause ("Israel, he said, would proceed"), the range runs over them: content is
-        one stretch of text. *among*, when given, replaces the subtree as the tokens to span.
+        The tokens *left_out* are not content; when they sit inside the clause ("Israel, he
+        said, would proceed"), the range runs over them: content is one stretch of text.
+        *among*, when given, replaces the subtree as the tokens to span.
         """
         left_out = set(left_out)
-        if excluded is not None:
-            left_out |= {t.i for t in excluded.subtree}
         paragraph = self.layout.paragraph_of[head.i]
         tokens = head.subtree if among is None else (self.doc[i] for i in sorted(among))
         indices = [

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr._attribution import RELATIVE_PRONOUNS
 from quoteattr._cues import default_lexicon
 from quoteattr._data import data_lines, read_data
 from quoteattr._relations import Rel
@@ -73,7 +74,6 @@ _SOURCE_NOUNS = frozenset(
 )
 _INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
 _PLURAL_PRONOUNS = frozenset({"they", "them"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
@@ -222,7 +222,7 @@ class SpeakerResolver:
 
     def _antecedent_of_relative(self, pronoun: Token) -> Token | None:
         """The noun a relative pronoun stands for: "Aguilar, the director, who" → Aguilar."""
-        if pronoun.lower_ not in _RELATIVE_PRONOUNS:
+        if pronoun.lower_ not in RELATIVE_PRONOUNS:
             return None
         clause = pronoun.head
         if clause.i == pronoun.i or self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:

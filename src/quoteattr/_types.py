@@ -16,6 +16,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
 __all__ = [
+    "MARKED_KINDS",
+    "REPORTED_KINDS",
     "AttributionMethod",
     "Cue",
     "MarkStyle",
@@ -43,6 +45,12 @@ class QuoteKind(str, enum.Enum):
     #: Reported speech with a quoted fragment inside it: ``Smith said the plan was "a
     #: farce"``. The text is the whole reported clause, marks included.
     MIXED = "mixed"
+
+
+#: The kinds in quotation marks: a quote's text is what stands between the marks.
+MARKED_KINDS = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL})
+#: The kinds of reported speech: a quote's text is the reported clause.
+REPORTED_KINDS = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 
 
 class AttributionMethod(str, enum.Enum):

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 import attrs
 
-from quoteattr._types import QuoteKind
+from quoteattr._types import REPORTED_KINDS, QuoteKind
 from quoteattr.errors import QuoteAttrError
 
 if TYPE_CHECKING:
@@ -371,7 +371,7 @@ def shown(quote: Quote) -> str:
     Reported speech is shown as written: it is no quotation, and a mixed quote carries
     its own marks.
     """
-    if quote.kind in {QuoteKind.INDIRECT, QuoteKind.MIXED}:
+    if quote.kind in REPORTED_KINDS:
         return one_line(quote.text)
     return f"“{one_line(quote.text)}”"
 

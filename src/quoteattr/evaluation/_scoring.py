@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from quoteattr._cues import CueCategory, default_lexicon
-from quoteattr._types import QuoteKind
+from quoteattr._types import MARKED_KINDS, REPORTED_KINDS, QuoteKind
 from quoteattr.evaluation._report import EvaluationReport, quoteattr_version
 
 if TYPE_CHECKING:
@@ -71,11 +71,6 @@ _LEADING_DETERMINER = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
 #: Cue categories that report what was said as speech: saying, taking a position in words,
 #: saying it some way. Judgments (criticize, praise) and thoughts (think, believe) are not.
 SPEECH_CATEGORIES = frozenset({CueCategory.SPEECH, CueCategory.STANCE, CueCategory.MANNER})
-#: Quotes in quotation marks: what a direct quotation is answered by.
-MARKED_KINDS = frozenset({QuoteKind.DIRECT, QuoteKind.PARTIAL})
-#: Reported speech, with or without a quoted fragment: what an indirect attribution is
-#: answered by.
-REPORTED_KINDS = frozenset({QuoteKind.INDIRECT, QuoteKind.MIXED})
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
