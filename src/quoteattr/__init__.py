@@ -17,9 +17,11 @@ from __future__ import annotations
 from quoteattr._entities import SpeakerEntity, speakers
 from quoteattr._extractor import QuoteExtractor, extract_quotes
 from quoteattr._marks import find_quote_marks
+from quoteattr._selective import ParseMode
 from quoteattr._types import (
     AttributionMethod,
     Cue,
+    ExtractionFailure,
     MarkStyle,
     Quote,
     QuoteKind,
@@ -30,6 +32,7 @@ from quoteattr._types import (
     asdict,
 )
 from quoteattr.errors import (
+    ExtractionError,
     MissingComponentError,
     MissingParseError,
     ModelNotFoundError,
@@ -39,10 +42,13 @@ from quoteattr.errors import (
 __all__ = [
     "AttributionMethod",
     "Cue",
+    "ExtractionError",
+    "ExtractionFailure",
     "MarkStyle",
     "MissingComponentError",
     "MissingParseError",
     "ModelNotFoundError",
+    "ParseMode",
     "Quote",
     "QuoteAttrError",
     "QuoteExtractor",

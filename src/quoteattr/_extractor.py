@@ -6,7 +6,7 @@ import os
 import re
 import threading
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
 
@@ -18,8 +18,10 @@ from quoteattr._marks import find_quote_marks
 from quoteattr._pipeline import parser_labels, resolve_pipeline
 from quoteattr._relations import LabelScheme, detect_scheme, relations_for
 from quoteattr._reported import ReportedSpeechFinder, may_report
+from quoteattr._selective import ParseMode, check_parse_mode, relevant_text
 from quoteattr._speakers import SpeakerResolver
-from quoteattr._types import REPORTED_KINDS, Cue, Quote, QuoteKind
+from quoteattr._stream import OnError, failure_of, stream
+from quoteattr._types import REPORTED_KINDS, Cue, ExtractionFailure, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
 
 if TYPE_CHECKING:
@@ -29,6 +31,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from quoteattr._reported import ReportedSpeech
+    from quoteattr._stream import Outcome
     from quoteattr._types import QuoteMarkSpan
 
 __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
@@ -36,6 +39,8 @@ __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
 DEFAULT_BATCH_SIZE = 32
 #: Every kind of quote: what the extractor returns unless told otherwise.
 ALL_KINDS = frozenset(QuoteKind)
+
+Context = TypeVar("Context")
 
 
 def check_text(text: object, *, position: int | None = None) -> str:
@@ -96,11 +101,16 @@ class QuoteExtractor:
         kinds: the kinds of quote to return (:class:`QuoteKind` values or their names);
             ``None``, the default, returns every kind. ``{"direct", "partial"}`` keeps to
             quotations in marks and skips the search for reported speech.
+        parse: ``"full"`` (the default) parses the whole text. ``"relevant"`` parses only
+            the sentences that can hold a quote of *kinds* (quote marks, a reporting word)
+            and the sentences speaker resolution reads (the one before, and where each name
+            they use first appears): faster, with offsets still into the whole text.
 
     Raises:
         ModelNotFoundError: no pipeline by that name, or none installed.
         MissingComponentError: the pipeline has no dependency parser.
-        ValueError: *kinds* names no kind, or a kind that does not exist.
+        ValueError: *kinds* names no kind, or a kind that does not exist; *parse* is
+            neither ``"full"`` nor ``"relevant"``.
     """
 
     def __init__(
@@ -108,9 +118,11 @@ class QuoteExtractor:
         nlp: Language | str | os.PathLike[str] | None = None,
         *,
         kinds: Iterable[QuoteKind | str] | QuoteKind | str | None = None,
+        parse: ParseMode | str = "full",
     ) -> None:
         """Resolve and check the pipeline once; see the class docstring."""
         self.kinds: frozenset[QuoteKind] = check_kinds(kinds)
+        self.parse: ParseMode = check_parse_mode(parse)
         self.nlp: Language = resolve_pipeline(nlp)
         self._scheme = detect_scheme(parser_labels(self.nlp))
         self._has_ner = "ner" in self.nlp.pipe_names
@@ -124,29 +136,142 @@ class QuoteExtractor:
         """Return the quotes of *text*, in order of appearance."""
         check_text(text)
         marks = self._extractable_marks(text)
-        if not self._may_hold_quotes(text, marks):
+        to_parse = self._text_to_parse(text, marks)
+        if to_parse is None:
             return []  # nothing to attribute: skip the parse
-        return self._attribute(self.nlp(parseable(text)), marks, source=text)
+        return self._attribute(self.nlp(to_parse), marks, source=text)
 
+    @overload
     def pipe(
         self,
         texts: Iterable[str],
         *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[False] = ...,
+        on_error: Literal["raise", "skip"] = ...,
+    ) -> Iterator[list[Quote]]: ...
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[False] = ...,
+        on_error: Literal["return"],
+    ) -> Iterator[list[Quote] | ExtractionFailure]: ...
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, Context]],
+        *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[True],
+        on_error: Literal["raise", "skip"] = ...,
+    ) -> Iterator[tuple[list[Quote], Context]]: ...
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, Context]],
+        *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[True],
+        on_error: Literal["return"],
+    ) -> Iterator[tuple[list[Quote] | ExtractionFailure, Context]]: ...
+
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        *,
         batch_size: int = DEFAULT_BATCH_SIZE,
         n_process: int = 1,
-    ) -> Iterator[list[Quote]]:
+        as_tuples: bool = False,
+        on_error: OnError = "raise",
+    ) -> Iterator[Any]:
         """Yield the quotes of each text of *texts*, in input order, streaming.
 
-        Parsing is batched through ``nlp.pipe``; ``n_process > 1`` parses in worker
-        processes. A non-str item raises :class:`TypeError` naming its position.
+        Memory stays flat however many texts come in: a few batches are held at a time.
+
+        Args:
+            texts: strings; or, with *as_tuples*, ``(text, context)`` pairs, whose context
+                (an id, a record: anything) comes back beside the text's quotes.
+            batch_size: texts parsed together.
+            n_process: worker processes (``-1``: one per CPU core). Each worker holds a copy
+                of the pipeline and does the whole job, parse and attribution, on a batch.
+            as_tuples: take ``(text, context)`` pairs and yield ``(quotes, context)`` pairs.
+            on_error: what a failed item does: an item that is not a str, or an exception
+                while extracting it. ``"raise"`` (the default) raises ``TypeError`` for a
+                wrong item and :class:`~quoteattr.ExtractionError` otherwise, naming the
+                item's position; ``"skip"`` drops the item; ``"return"`` yields an
+                :class:`~quoteattr.ExtractionFailure` in place of its quotes.
+
+        Raises:
+            TypeError: a wrong item, with ``on_error="raise"``; or a wrong option.
+            ValueError: *batch_size* below 1, *n_process* below 1 (other than -1), or an
+                unknown *on_error*.
+            ExtractionError: extraction failed on an item, with ``on_error="raise"``; or a
+                worker process died.
         """
-        pairs = ((parseable(check_text(text, position=i)), text) for i, text in enumerate(texts))
-        for doc, source in self.nlp.pipe(
-            pairs, as_tuples=True, batch_size=batch_size, n_process=n_process
-        ):
-            marks = self._extractable_marks(source)
-            found = self._may_hold_quotes(source, marks)
-            yield self._attribute(doc, marks, source=source) if found else []
+        return stream(
+            self,
+            texts,
+            batch_size=batch_size,
+            n_process=n_process,
+            as_tuples=as_tuples,
+            on_error=on_error,
+        )
+
+    def extract_batch(self, batch: Sequence[tuple[int, str]]) -> list[Outcome]:
+        """The outcome of each ``(input position, text)`` of *batch*: quotes, or a failure.
+
+        The texts to parse are parsed together; a failure on one text (in the parse or in
+        attribution) is recorded in its place and the others go on. Used by :meth:`pipe`.
+        """
+        prepared = [self._prepare(index, text) for index, text in batch]
+        to_parse = [item.to_parse for item in prepared if isinstance(item, _Prepared)]
+        parsed = iter(self._parse_each([text for text in to_parse if text is not None]))
+        outcomes: list[Outcome] = []
+        for (index, _text), item in zip(batch, prepared, strict=True):
+            if isinstance(item, ExtractionFailure):
+                outcomes.append(item)
+            elif item.to_parse is None:
+                outcomes.append([])
+            else:
+                outcomes.append(self._finish(index, item, next(parsed)))
+        return outcomes
+
+    def _prepare(self, index: int, text: str) -> _Prepared | ExtractionFailure:
+        try:
+            marks = self._extractable_marks(text)
+            return _Prepared(text, marks, self._text_to_parse(text, marks))
+        except Exception as error:  # noqa: BLE001 - recorded, and the batch goes on
+            return failure_of(error, index)
+
+    def _finish(self, index: int, item: _Prepared, doc: Doc | Exception) -> Outcome:
+        if isinstance(doc, Exception):
+            return failure_of(doc, index)
+        try:
+            return self._attribute(doc, item.marks, source=item.text)
+        except Exception as error:  # noqa: BLE001 - recorded, and the batch goes on
+            return failure_of(error, index)
+
+    def _parse_each(self, texts: list[str]) -> list[Doc | Exception]:
+        """Parse *texts* as one batch; if that fails, one by one, to find the bad one."""
+        if not texts:
+            return []
+        try:
+            return list(self.nlp.pipe(texts, batch_size=len(texts)))
+        except Exception:  # noqa: BLE001 - each text gets its own outcome below
+            return [self._parse_alone(text) for text in texts]
+
+    def _parse_alone(self, text: str) -> Doc | Exception:
+        try:
+            return self.nlp(text)
+        except Exception as error:  # noqa: BLE001 - recorded in the text's place
+            return error
 
     def from_doc(self, doc: Doc) -> list[Quote]:
         """Return the quotes of an already parsed *doc* (offsets into ``doc.text``).
@@ -166,6 +291,17 @@ class QuoteExtractor:
             )
             raise MissingParseError(msg)
         return self._attribute(doc, marks, source=text)
+
+    def _text_to_parse(self, text: str, marks: Sequence[QuoteMarkSpan]) -> str | None:
+        """What to hand the parser for *text*, or ``None`` when it cannot hold a quote.
+
+        The same length as *text*, so offsets into one are offsets into the other.
+        """
+        if not self._may_hold_quotes(text, marks):
+            return None
+        if self.parse is ParseMode.RELEVANT:
+            return relevant_text(parseable(text), marks, self.kinds)
+        return parseable(text)
 
     def _may_hold_quotes(self, text: str, marks: Sequence[QuoteMarkSpan]) -> bool:
         """Whether *text* can hold a quote of the kinds asked for, judged without parsing."""
@@ -191,6 +327,16 @@ class QuoteExtractor:
                 kinds=self.kinds,
             )
         return attribute_doc(doc, marks, source=source, kinds=self.kinds)
+
+
+@attrs.frozen
+class _Prepared:
+    """A text of a batch, ready for the parser: its marks and what the parser gets."""
+
+    text: str
+    marks: list[QuoteMarkSpan]
+    #: ``None`` when the text cannot hold a quote and is not parsed at all.
+    to_parse: str | None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

@@ -127,12 +127,18 @@ def _noun_cues() -> frozenset[str]:
 
 
 @functools.cache
+def noun_cue_words() -> frozenset[str]:
+    """The noun cues and their plurals, as written: "claim", "claims"."""
+    nouns = _noun_cues()
+    return nouns | {noun + "s" for noun in nouns}
+
+
+@functools.cache
 def _cue_words() -> frozenset[str]:
     """Every word form that can open a report: cue verbs' forms, noun cues, "according"."""
     lexicon = default_lexicon()
     forms = set(lexicon.forms) | set(lexicon.categories)
-    nouns = _noun_cues()
-    return frozenset(forms | nouns | {noun + "s" for noun in nouns} | {"according"})
+    return frozenset(forms | noun_cue_words() | {"according"})
 
 
 def may_report(text: str) -> bool:

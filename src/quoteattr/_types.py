@@ -323,3 +323,27 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         """Return this quote, with its speaker and cue, as a JSON-safe dict."""
         return asdict(self)
+
+
+@attrs.frozen
+class ExtractionFailure:
+    """An input of :meth:`QuoteExtractor.pipe` that gave no result, in place of its quotes.
+
+    Yielded with ``on_error="return"``, so a stream over millions of texts keeps going and
+    still accounts for every input: ``index`` is the item's position in the input.
+    """
+
+    #: The position of the failed item in the input (0 for the first).
+    index: int
+    #: The name of the exception's type, e.g. ``"TypeError"``.
+    error_type: str
+    #: What went wrong, as the exception said it.
+    message: str
+
+    def __str__(self) -> str:
+        """``item 3: TypeError: text must be a str, not int``."""
+        return f"item {self.index}: {self.error_type}: {self.message}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return this failure as a JSON-safe dict."""
+        return attrs.asdict(self)

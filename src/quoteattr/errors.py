@@ -6,7 +6,13 @@ existing ``except OSError`` or ``except ValueError`` clauses keep working.
 
 from __future__ import annotations
 
-__all__ = ["MissingComponentError", "MissingParseError", "ModelNotFoundError", "QuoteAttrError"]
+__all__ = [
+    "ExtractionError",
+    "MissingComponentError",
+    "MissingParseError",
+    "ModelNotFoundError",
+    "QuoteAttrError",
+]
 
 INSTALL_HINT = (
     "Install an English spaCy pipeline with a parser, for example "
@@ -29,3 +35,11 @@ class MissingComponentError(QuoteAttrError, ValueError):
 
 class MissingParseError(QuoteAttrError, ValueError):
     """A ``Doc`` handed to quoteattr has no dependency parse."""
+
+
+class ExtractionError(QuoteAttrError, RuntimeError):
+    """Extraction failed on one item of a stream; the message names the item's position.
+
+    The message also gives the type and message of the exception that caused it (which may
+    have been raised in a worker process).
+    """
