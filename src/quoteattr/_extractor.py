@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
 
-DEFAULT_BATCH_SIZE = 32
+# Texts parsed together. spaCy's peak memory grows with the batch (about 250 MB over the
+# loaded pipeline at 8 news articles, 600 MB at 32) while its speed barely changes.
+DEFAULT_BATCH_SIZE = 8
 #: Every kind of quote: what the extractor returns unless told otherwise.
 ALL_KINDS = frozenset(QuoteKind)
 
