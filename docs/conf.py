@@ -48,6 +48,11 @@ nitpick_ignore_regex = [
     ("py:class", r"(os\.)?PathLike(\[str\])?"),
     ("py:class", r"enum\.Enum"),
     ("py:class", r"(collections\.abc\.|typing\.)?(Iterable|Iterator|Sequence|Mapping)"),
+    # quoteattr.dask: Dask's and pandas's classes, and the module's own type aliases.
+    ("py:class", r"(db\.Bag|dd\.DataFrame|pd\.DataFrame|pd\.Index)"),
+    ("py:class", r"(Model|Kinds|BagOnError|FrameOnError)"),
+    # Type aliases and variables of QuoteExtractor.pipe's signature.
+    ("py:class", r"(quoteattr\._stream\.|quoteattr\._extractor\.)?(OnError|Context|Outcome)"),
 ]
 
 # -- HTML ------------------------------------------------------------------------------------

@@ -76,7 +76,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     """Read the extras to install and whether a parsing model is needed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "extras", nargs="*", help="optional-dependency groups (tests, lint, docs, bench)"
+        "extras", nargs="*", help="optional-dependency groups (tests, lint, docs, bench, dask)"
     )
     parser.add_argument(
         "--model", action="store_true", help="also make sure a spaCy parsing model is installed"

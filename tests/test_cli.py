@@ -6,6 +6,7 @@ they run without a spaCy pipeline and pin the command's own behaviour only.
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 import subprocess
@@ -17,6 +18,7 @@ import pytest
 from quoteattr import (
     AttributionMethod,
     Cue,
+    ExtractionFailure,
     MissingComponentError,
     ModelNotFoundError,
     Quote,
@@ -90,36 +92,69 @@ UNATTRIBUTED_QUOTES = [make_quote(UNATTRIBUTED, "the Spine", QuoteKind.PARTIAL)]
 
 
 class FakeExtractor:
-    """Returns canned quotes per text and records what it was asked."""
+    """Returns canned quotes per text and records what it was asked.
 
-    def __init__(self, results: dict[str, list[Quote]]) -> None:
+    A text in *failing* comes back as an ExtractionFailure, as the real extractor's
+    ``on_error="return"`` gives it.
+    """
+
+    def __init__(
+        self, results: dict[str, list[Quote]], failing: frozenset[str] = frozenset()
+    ) -> None:
         self.results = results
+        self.failing = failing
         self.texts: list[str] = []
         self.model: str | None = "(never loaded)"
         self.kinds: frozenset[QuoteKind] | None = frozenset()
+        self.parse = "(never loaded)"
+        self.options: dict[str, object] = {}
 
-    def pipe(self, texts: Iterable[str]) -> Iterator[list[Quote]]:
-        for text in texts:
+    def pipe(
+        self,
+        texts: Iterable[Any],
+        *,
+        batch_size: int = 8,
+        n_process: int = 1,
+        as_tuples: bool = False,
+        on_error: str = "raise",
+    ) -> Iterator[Any]:
+        self.options = {"batch_size": batch_size, "n_process": n_process, "on_error": on_error}
+        for index, entry in enumerate(texts):
+            text, context = entry if as_tuples else (entry, None)
             self.texts.append(text)
-            yield self.results.get(text, [])
+            result: list[Quote] | ExtractionFailure = self.results.get(text, [])
+            if text in self.failing:
+                result = ExtractionFailure(index, "ValueError", "the parser broke")
+            yield (result, context) if as_tuples else result
 
 
 def loader(extractor: FakeExtractor) -> Callable[..., FakeExtractor]:
     """A stand-in for ``cli.load_extractor`` that returns *extractor*, whatever is asked."""
 
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+    def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         return extractor
+
+    return load
+
+
+def never_loads(reason: str) -> Callable[..., FakeExtractor]:
+    """A stand-in for ``cli.load_extractor`` that fails the test if the model loads."""
+
+    def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
+        pytest.fail(reason)
 
     return load
 
 
 @pytest.fixture
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
-    """Install a fake extractor; the model and kinds asked for are kept in ``fake``."""
+    """Install a fake extractor; the model, kinds and parse mode asked for are kept in it."""
     extractor = FakeExtractor({FERRY: FERRY_QUOTES, UNATTRIBUTED: UNATTRIBUTED_QUOTES})
 
-    def load(model: str | None, kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
-        extractor.model, extractor.kinds = model, kinds
+    def load(
+        model: str | None, kinds: frozenset[QuoteKind] | None = None, *, parse: str = "full"
+    ) -> FakeExtractor:
+        extractor.model, extractor.kinds, extractor.parse = model, kinds, parse
         return extractor
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -285,6 +320,242 @@ def test_json_keeps_non_ascii_text_readable(
     assert "\\u" not in out
 
 
+# -- csv -----------------------------------------------------------------------------------
+
+
+def csv_rows(out: str) -> list[dict[str, str]]:
+    """The rows of a CSV document, as the csv module reads them back."""
+    return list(csv.DictReader(io.StringIO(out, newline="")))
+
+
+@pytest.mark.usefixtures("fake")
+def test_csv_is_a_header_and_a_row_per_quote_whose_offsets_slice_the_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format csv: flat columns; text, speaker and cue offsets index the input's text."""
+    ferry = tmp_path / "ferry.txt"
+    ferry.write_text(FERRY, encoding="utf-8")
+    pier = tmp_path / "pier.txt"
+    pier.write_text(UNATTRIBUTED, encoding="utf-8")
+    status, out, _err = run(["--format", "csv", str(ferry), str(pier)], capsys)
+    assert status == 0
+    assert out.splitlines()[0].split(",") == list(cli.CSV_HEADER)
+    rows = csv_rows(out)
+    assert [(row["file"], row["quote_index"]) for row in rows] == [
+        (str(ferry), "0"),
+        (str(ferry), "1"),
+        (str(pier), "0"),
+    ]
+    for row in rows:
+        source = FERRY if row["file"] == str(ferry) else UNATTRIBUTED
+        assert source[int(row["start"]) : int(row["end"])] == row["text"]
+    first = rows[0]
+    assert FERRY[int(first["speaker_start"]) : int(first["speaker_end"])] == "Hana Okafor"
+    assert FERRY[int(first["cue_start"]) : int(first["cue_end"])] == first["cue_text"] == "told"
+    assert (first["kind"], first["speaker_name"], first["speaker_kind"]) == (
+        "direct",
+        "Hana Okafor",
+        "unknown",
+    )
+    assert (first["cue_lemma"], first["method"], first["confidence"]) == ("tell", "cue_after", "")
+
+
+@pytest.mark.usefixtures("fake")
+def test_csv_leaves_missing_values_empty(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A quote without speaker, cue, method or confidence has empty cells there."""
+    path = tmp_path / "pier.txt"
+    path.write_text(UNATTRIBUTED, encoding="utf-8")
+    _status, out, _err = run(["-f", "csv", str(path)], capsys)
+    (row,) = csv_rows(out)
+    empty = [column for column, value in row.items() if value == ""]
+    assert empty == [
+        column for column in cli.CSV_HEADER if column.startswith(("speaker_", "cue_"))
+    ] + ["method", "confidence"]
+
+
+def test_csv_keeps_a_quote_with_line_breaks_in_one_cell(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A quote over two paragraphs (CRLF) reads back whole, so its offsets still slice it."""
+    content = "The tide came in fast.\r\n\r\n“By noon the road was gone."
+    text = f"“{content}”"
+    quote = make_quote(text, content, QuoteKind.DIRECT)
+    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
+    path = tmp_path / "tide.txt"
+    path.write_bytes(text.encode())
+    _status, out, _err = run(["-f", "csv", str(path)], capsys)
+    (row,) = csv_rows(out)
+    assert row["text"] == content == text[int(row["start"]) : int(row["end"])]
+
+
+@pytest.mark.usefixtures("fake")
+def test_csv_without_quotes_is_the_header_alone(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Inputs without quotes add no rows; the header is written once, whatever comes."""
+    path = tmp_path / "council.txt"
+    path.write_text(NO_QUOTES, encoding="utf-8")
+    status, out, _err = run(["-f", "csv", str(path), str(path)], capsys)
+    assert status == 0
+    assert out == ",".join(cli.CSV_HEADER) + "\n"
+
+
+# -- streaming -----------------------------------------------------------------------------
+
+
+class WatchingExtractor(FakeExtractor):
+    """A fake that notes what standard output holds each time it is asked for a result."""
+
+    def __init__(self, results: dict[str, list[Quote]], capsys: pytest.CaptureFixture[str]) -> None:
+        super().__init__(results)
+        self.capsys = capsys
+        self.seen: list[str] = []  # the output so far, before each result
+
+    def pipe(self, texts: Iterable[Any], **options: Any) -> Iterator[Any]:
+        for result in super().pipe(texts, **options):
+            self.seen.append("".join(self.seen[-1:]) + self.capsys.readouterr().out)
+            yield result
+
+
+@pytest.mark.parametrize("fmt", ["table", "json", "jsonl", "csv"])
+def test_every_format_writes_each_input_before_the_next_is_extracted(
+    fmt: str,
+    monkeypatch: pytest.MonkeyPatch,
+    ferry_file: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Results stream: the first file's quotes are out before the second file's are found."""
+    extractor = WatchingExtractor({FERRY: FERRY_QUOTES}, capsys)
+    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    status = cli.main(["-f", fmt, str(ferry_file), str(ferry_file)])
+    assert status == 0
+    before_second = extractor.seen[1]
+    assert "The ferry will run again by June," in before_second
+    assert "nearly done." in before_second
+    assert before_second.count("The ferry will run again by June,") == 1
+
+
+def test_streamed_json_is_one_valid_document(
+    fake: FakeExtractor, ferry_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Written entry by entry, --format json is still json.dump's list, indented the same."""
+    empty = tmp_path / "council.txt"
+    empty.write_text(NO_QUOTES, encoding="utf-8")
+    _status, out, _err = run(["-f", "json", str(ferry_file), str(empty), str(ferry_file)], capsys)
+    expected = [
+        {"file": str(ferry_file), "quotes": [quote.to_dict() for quote in FERRY_QUOTES]},
+        {"file": str(empty), "quotes": []},
+        {"file": str(ferry_file), "quotes": [quote.to_dict() for quote in FERRY_QUOTES]},
+    ]
+    assert json.loads(out) == expected
+    assert out == json.dumps(expected, ensure_ascii=False, indent=2) + "\n"
+    assert fake.texts == [FERRY, NO_QUOTES, FERRY]
+
+
+@pytest.mark.usefixtures("fake")
+def test_json_of_nothing_is_an_empty_list(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """When every input fails, --format json still prints a valid (empty) document."""
+    path = tmp_path / "latin.txt"
+    path.write_bytes(b"caf\xe9")
+    status, out, _err = run(["-f", "json", str(path)], capsys)
+    assert (status, json.loads(out)) == (1, [])
+
+
+# -- jobs, batches, parse mode -------------------------------------------------------------
+
+
+def test_jobs_batch_size_and_parse_reach_the_extractor(
+    fake: FakeExtractor, ferry_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--jobs is pipe's n_process, --batch-size its batch_size, --parse the extractor's."""
+    assert (
+        run(["-j", "4", "--batch-size", "8", "--parse", "relevant", str(ferry_file)], capsys)[0]
+        == 0
+    )
+    assert fake.options == {"batch_size": 8, "n_process": 4, "on_error": "return"}
+    assert fake.parse == "relevant"
+    run(["--jobs", "-1", str(ferry_file)], capsys)
+    assert fake.options["n_process"] == -1
+    run([str(ferry_file)], capsys)
+    assert fake.options == {"batch_size": 8, "n_process": 1, "on_error": "return"}
+    assert fake.parse == "full"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["-j", "0"], "argument -j/--jobs: '0' is no number of processes; use 1 or more, or -1"),
+        (["--jobs", "two"], "argument -j/--jobs: 'two' is not a whole number"),
+        (["--batch-size", "0"], "argument --batch-size: '0' is too small; use 1 or more"),
+        (["--parse", "fast"], "argument --parse: invalid choice: 'fast'"),
+        (["--input-format", "xml"], "argument --input-format: invalid choice: 'xml'"),
+    ],
+    ids=str,
+)
+def test_bad_scale_options_are_usage_errors(
+    args: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+    ferry_file: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """A wrong --jobs, --batch-size, --parse or --input-format exits 2 before any work."""
+    monkeypatch.setattr(cli, "load_extractor", never_loads("no model after a usage error"))
+    status, out, err = run([*args, str(ferry_file)], capsys)
+    assert (status, out) == (2, "")
+    assert f"quoteattr: error: {message}" in err
+
+
+# -- progress ------------------------------------------------------------------------------
+
+
+class Terminal(io.StringIO):
+    """A standard error that says it is a terminal, as an interactive shell's is."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.usefixtures("fake")
+def test_progress_bar_goes_to_a_terminal_stderr_and_never_to_stdout(
+    ferry_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """On a terminal the bar counts the inputs and quotes on stderr; stdout stays data."""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    status, out, _err = run(["-f", "jsonl", str(ferry_file), str(ferry_file)], capsys)
+    assert status == 0
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(ferry_file)] * 4
+    bar = terminal.getvalue()
+    assert "2/2" in bar
+    assert "quotes=4" in bar
+    assert "texts" not in out
+
+
+@pytest.mark.usefixtures("fake")
+def test_no_progress_hides_the_bar_on_a_terminal(
+    ferry_file: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--no-progress: nothing on stderr even when it is a terminal."""
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    assert run(["--no-progress", str(ferry_file)], capsys)[0] == 0
+    assert terminal.getvalue() == ""
+
+
+@pytest.mark.usefixtures("fake")
+def test_no_progress_bar_when_stderr_is_not_a_terminal(
+    ferry_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Redirected or captured, stderr gets no bar: only errors would go there."""
+    status, _out, err = run(["-f", "csv", str(ferry_file)], capsys)
+    assert (status, err) == (0, "")
+
+
 # -- inputs --------------------------------------------------------------------------------
 
 
@@ -376,11 +647,7 @@ def test_bad_kinds_are_a_usage_error_listing_the_kinds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An unknown or empty --kinds exits 2 with the valid kinds, before anything is read."""
-
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
-        pytest.fail("the model must not load after a usage error")
-
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(cli, "load_extractor", never_loads("no model after a usage error"))
     status, out, err = run(["--kinds", value, str(ferry_file)], capsys)
     assert (status, out) == (2, "")
     assert err.startswith("usage: quoteattr")
@@ -394,25 +661,10 @@ def test_missing_file_fails_before_the_model_loads(
     monkeypatch: pytest.MonkeyPatch, ferry_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A path that does not exist exits 1 with one line naming it, no model load."""
-
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
-        pytest.fail("the model must not load when an input is unreadable")
-
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(cli, "load_extractor", never_loads("no model for a missing path"))
     status, out, err = run([str(ferry_file), "no-such-file.txt"], capsys)
     assert (status, out) == (1, "")
     assert err == "quoteattr: error: cannot read 'no-such-file.txt': No such file or directory\n"
-
-
-@pytest.mark.usefixtures("fake")
-def test_directory_is_reported_as_unreadable(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """A directory argument is an input error, not a traceback."""
-    status, _out, err = run([str(tmp_path)], capsys)
-    assert status == 1
-    assert err.startswith(f"quoteattr: error: cannot read {str(tmp_path)!r}")
-    assert "Traceback" not in err
 
 
 @pytest.mark.usefixtures("fake")
@@ -424,8 +676,8 @@ def test_non_utf8_file_is_named_with_a_conversion_hint(
     path.write_bytes("“Café”".encode("cp1252"))
     status, out, err = run([str(path)], capsys)
     assert (status, out) == (1, "")
-    assert err.startswith(f"quoteattr: error: {str(path)!r} is not valid UTF-8 (byte 0x93")
-    assert "iconv" in err
+    assert err.startswith(f"quoteattr: error: {path}: not valid UTF-8 (byte 0x93 at offset 0);")
+    assert err.endswith(f"iconv -f WINDOWS-1252 -t UTF-8 {path} > converted.txt\n")
     assert err.count("\n") == 1
 
 
@@ -437,7 +689,8 @@ def test_non_utf8_standard_input_is_reported(
     set_stdin(monkeypatch, b"caf\xe9")
     status, _out, err = run([], capsys)
     assert status == 1
-    assert "standard input is not valid UTF-8" in err
+    assert err.startswith("quoteattr: error: <stdin>: not valid UTF-8 (byte 0xe9 at offset 3)")
+    assert "piping it through iconv" in err
 
 
 @pytest.mark.parametrize(
@@ -456,7 +709,7 @@ def test_model_errors_exit_1_with_the_message(
 ) -> None:
     """quoteattr's own errors become one line on stderr and exit status 1."""
 
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+    def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         raise error
 
     monkeypatch.setattr(cli, "load_extractor", load)
@@ -497,6 +750,28 @@ def test_help_documents_the_kinds(capsys: pytest.CaptureFixture[str]) -> None:
     assert "-k KINDS, --kinds KINDS" in out
     for kind in QuoteKind:
         assert any(line.startswith(f"  {kind.value}  ") for line in out.splitlines()), kind
+
+
+def test_help_documents_the_inputs_options_and_csv_columns(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """--help shows the input and scale options, what an input can be, and the CSV columns."""
+    status, out, _err = run(["--help"], capsys)
+    assert status == 0
+    for text in (
+        "--input-format {auto,text,jsonl}",
+        "--text-field NAME",
+        "--id-field NAME",
+        "--parse {full,relevant}",
+        "-j N, --jobs N",
+        "--batch-size N",
+        "--no-progress",
+        "DIRECTORY",
+        "FILE:LINE",
+        '"quoteattr: error: NAME: WHAT"',
+    ):
+        assert text in out
+    assert all(column in out for column in cli.CSV_HEADER)
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:
@@ -698,11 +973,7 @@ def test_evaluate_reads_the_gold_before_loading_the_model(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A wrong gold directory exits 1 at once, without loading a model."""
-
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
-        pytest.fail("the model must not load when the gold cannot be read")
-
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(cli, "load_extractor", never_loads("no model without the gold"))
     missing = tmp_path / "no-such-dir"
     status, out, err = run(["evaluate", str(missing)], capsys)
     assert (status, out) == (1, "")
@@ -726,7 +997,7 @@ def test_evaluate_model_errors_exit_1(
 ) -> None:
     """A model that cannot load is one line on stderr and status 1."""
 
-    def load(_model: str | None, _kinds: frozenset[QuoteKind] | None = None) -> FakeExtractor:
+    def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         raise ModelNotFoundError("Could not load the spaCy pipeline 'en_nothing'.")
 
     monkeypatch.setattr(cli, "load_extractor", load)

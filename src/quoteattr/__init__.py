@@ -17,6 +17,7 @@ from __future__ import annotations
 from quoteattr._entities import SpeakerEntity, speakers
 from quoteattr._extractor import QuoteExtractor, extract_quotes
 from quoteattr._marks import find_quote_marks
+from quoteattr._records import RECORD_COLUMNS, to_records
 from quoteattr._selective import ParseMode
 from quoteattr._types import (
     AttributionMethod,
@@ -40,6 +41,7 @@ from quoteattr.errors import (
 )
 
 __all__ = [
+    "RECORD_COLUMNS",
     "AttributionMethod",
     "Cue",
     "ExtractionError",
@@ -62,6 +64,7 @@ __all__ = [
     "extract_quotes",
     "find_quote_marks",
     "speakers",
+    "to_records",
 ]
 
 

@@ -1,25 +1,36 @@
-"""The ``quoteattr`` command: find and attribute the quotations in text files.
+"""The ``quoteattr`` command: find and attribute the quotations in texts, at any scale.
 
-spaCy and the extraction code are imported inside :func:`main`, only once the arguments are
-valid and the input is read, so ``quoteattr --help`` and usage errors answer at once.
+Inputs (text files, directories of them, JSONL records, standard input) are read one at a
+time as the extractor asks for them, and results are written as they come, so memory stays
+flat over millions of texts. Only the paths are checked up front, so a mistyped one fails
+before the slow model load. An input that fails is reported on standard error and the run
+goes on; the exit status says whether any did.
+
+spaCy, tqdm and the extraction code are imported only once the arguments are valid, so
+``quoteattr --help`` and usage errors answer at once.
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import csv
+import errno
 import io
 import json
 import os
 import shlex
 import shutil
+import stat
 import sys
+import textwrap
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol, TextIO
+from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO, overload
 
 import attrs
 
+from quoteattr._records import RECORD_COLUMNS, to_records
 from quoteattr._types import REPORTED_KINDS, QuoteKind
 from quoteattr.errors import QuoteAttrError
 
@@ -27,12 +38,21 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from quoteattr import Quote
+    from quoteattr._types import ExtractionFailure
     from quoteattr.evaluation import EvaluationReport, Subset
 
 __all__ = ["main"]
 
 STDIN_NAME = "<stdin>"
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "csv")
+INPUT_FORMATS = ("auto", "text", "jsonl")
+PARSE_MODES = ("full", "relevant")
+# What a directory is searched for, by the input format; suffixes match in any case.
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+DEFAULT_BATCH_SIZE = 8  # as QuoteExtractor.pipe (kept literal: --help must not import the rules)
+# The --format csv columns: the input's name, then quoteattr.to_records' columns.
+CSV_HEADER = ("file", *RECORD_COLUMNS)
 # Table columns never wider than this, so a long speaker leaves room for the quote.
 MAX_SPEAKER_WIDTH = 20
 MAX_CUE_WIDTH = 12
@@ -45,18 +65,42 @@ EMPTY_CELL = "-"
 KIND_NAMES = tuple(kind.value for kind in QuoteKind)
 
 EPILOG = f"""\
+inputs:
+  FILE         a text file: one text, named by its path.
+  DIRECTORY    every *.txt file in it and its subdirectories, in sorted
+               order, each named by its path (with --input-format jsonl:
+               every *.jsonl and *.ndjson file). Links to directories are not
+               followed.
+  FILE.jsonl   one JSON object per line (also *.ndjson, or any input with
+               --input-format jsonl), each a text: the string in its "text"
+               field (--text-field), named FILE:LINE, or by its --id-field.
+               Blank lines are skipped.
+  -            standard input, also when no input is given: one text named
+               "{STDIN_NAME}", or with --input-format jsonl, records named
+               {STDIN_NAME}:LINE.
+  Text is UTF-8. The paths are checked before the model loads; the texts are
+  read one at a time as the work reaches them, so memory stays flat however
+  many there are.
+
 output formats:
-  table  per file, a heading and one row per quote: kind, speaker (the resolved
-         name, else the words of the mention), cue, and the quote shortened to
-         fit the terminal; "{EMPTY_CELL}" where a quote has no speaker or cue.
-  json   one JSON document for the whole run: a list with one object per file,
+  table  per input, a heading and one row per quote: kind, speaker (the
+         resolved name, else the words of the mention), cue, and the quote
+         shortened to fit the terminal; "{EMPTY_CELL}" where a quote has no speaker or cue.
+  json   one JSON document for the whole run: a list with one object per input,
            [{{"file": "a.txt", "quotes": [QUOTE, ...]}}, ...]
   jsonl  one JSON object per line, per quote: {{"file": "a.txt", **QUOTE}}
+  csv    a header, then one row per quote: file, quote_index, kind, text,
+         start, end, speaker_text, speaker_start, speaker_end, speaker_name,
+         speaker_kind, speaker_entity_id, cue_text, cue_start, cue_end,
+         cue_lemma, method, confidence; quote_index counts from 0 within an
+         input, and a missing value is an empty cell.
   QUOTE is {{"text", "start", "end", "kind", "speaker", "cue", "method",
   "confidence"}}; speaker is null or {{"text", "start", "end", "name", "label",
   "entity_id", "title", "kind", "resolution", "parts"}};
   cue is null or {{"text", "start", "end", "lemma"}}. start/end are character
-  offsets into the file's text. Standard input is named "{STDIN_NAME}".
+  offsets into the input's text. "file" is the input's name: its path,
+  "{STDIN_NAME}", FILE:LINE or the record's --id-field. Every format is written
+  input by input as the run goes.
 
 quote kinds (-k/--kinds, comma-separated; all by default):
   direct    a quoted utterance framed by a reporting clause: "We will go," she said.
@@ -65,14 +109,28 @@ quote kinds (-k/--kinds, comma-separated; all by default):
   mixed     reported speech holding a quoted fragment: said it was "a farce"
   e.g. --kinds direct,partial for the quotations in quotation marks only.
 
+large jobs:
+  quoteattr -f csv articles/ > quotes.csv
+  quoteattr -f jsonl -j 4 --id-field url news.jsonl > quotes.jsonl
+  zcat news.jsonl.gz | quoteattr --input-format jsonl -f jsonl --parse relevant
+  A progress bar shows on standard error when it is a terminal (--no-progress
+  hides it); it never goes to standard output.
+
+errors:
+  An input that cannot be read or is not UTF-8, a JSONL line that is not an
+  object with a string text field, or a text the extractor fails on is
+  reported on standard error as "quoteattr: error: NAME: WHAT" and left out
+  of the output; the run goes on with the next input.
+
 commands:
   quoteattr evaluate GOLD_DIR ...
          score quoteattr against gold attributions in brat standoff files, such
          as the PolNeAR corpus (see quoteattr evaluate --help). To read a file
          named "evaluate", write it as ./evaluate.
 
-Input files must be UTF-8. Output is UTF-8.
-exit status: 0 success, 1 an input or model error, 2 a usage error.
+Output is UTF-8.
+exit status: 0 success, 1 an input failed (after the others were done), a
+path does not exist, or the model could not load; 2 a usage error.
 """
 
 EVALUATE = "evaluate"
@@ -97,24 +155,41 @@ exit status: 0 success, 1 an input or model error, 2 a usage error.
 """
 
 
-class Extractor(Protocol):
-    """What the command needs from :class:`quoteattr.QuoteExtractor`."""
-
-    def pipe(self, texts: Iterable[str]) -> Iterator[list[Quote]]:
-        """Yield the quotes of each text, in input order."""
-        ...
-
-
 @attrs.frozen
-class Source:
-    """One input: the name to report it by and its decoded text."""
+class Item:
+    """One text to find quotes in, or why there is none, with the name to report it by."""
 
     name: str
-    text: str
+    text: str = ""
+    #: Why the input gave no text (unreadable, not UTF-8, a bad JSONL record); the text is
+    #: then empty, and the item still goes through the extractor to keep its place in order.
+    error: str | None = None
+
+
+class Extractor(Protocol):
+    """What the command needs from :class:`quoteattr.QuoteExtractor`.
+
+    The command streams ``(text, item)`` pairs and wants a failure in place of a failed
+    item's quotes; ``quoteattr evaluate`` passes plain texts.
+    """
+
+    @overload
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Quote]]: ...
+
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, Item]],
+        *,
+        batch_size: int,
+        n_process: int,
+        as_tuples: Literal[True],
+        on_error: Literal["return"],
+    ) -> Iterator[tuple[list[Quote] | ExtractionFailure, Item]]: ...
 
 
 class InputError(Exception):
-    """An input file cannot be used; the message names it and says what to do."""
+    """An input cannot be used; the message names it and says what to do."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,21 +206,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exiting:  # --help, --version, or a usage error (status 2)
         return exit_status(exiting)
     try:
-        sources = read_sources(args.files)
-        extractor = load_extractor(args.model, args.kinds)
-        results = zip(sources, extractor.pipe(source.text for source in sources), strict=True)
-        write_results(results, args.format, utf8_stdout())
+        return run(args)
     except (InputError, QuoteAttrError) as error:
         return fail(str(error))
     except BrokenPipeError:
         return closed_pipe()
     except KeyboardInterrupt:
         return 130  # the shell's convention: 128 + SIGINT
-    return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The command-line interface, with the output shapes documented in the epilog."""
+    """The command-line interface, with the inputs and output shapes in the epilog."""
     parser = argparse.ArgumentParser(
         prog="quoteattr",
         description="Find the quotations in English news text and attribute each one to\n"
@@ -156,17 +227,42 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "files",
         nargs="*",
-        metavar="FILE",
-        help='UTF-8 text files to read; "-" or none at all reads standard input',
+        metavar="INPUT",
+        help='text files, directories of them, or JSONL files; "-" or none at all reads '
+        "standard input (see below)",
     )
-    parser.add_argument(
-        "-f",
-        "--format",
-        choices=FORMATS,
-        default="table",
-        help="output format (default: %(default)s; see below)",
+    add_input_options(parser.add_argument_group("input"))
+    add_extraction_options(parser.add_argument_group("extraction"))
+    add_output_options(parser.add_argument_group("output"))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+    return parser
+
+
+def add_input_options(group: argparse._ArgumentGroup) -> None:
+    """--input-format, --text-field and --id-field."""
+    group.add_argument(
+        "--input-format",
+        choices=INPUT_FORMATS,
+        default="auto",
+        help="how to read the inputs: text, jsonl, or auto (the default): JSONL for "
+        "*.jsonl and *.ndjson files, text for the rest",
     )
-    parser.add_argument(
+    group.add_argument(
+        "--text-field",
+        default="text",
+        metavar="NAME",
+        help="the field of a JSONL record that holds its text (default: %(default)s)",
+    )
+    group.add_argument(
+        "--id-field",
+        metavar="NAME",
+        help="name each JSONL record by this field (a string or a number) instead of FILE:LINE",
+    )
+
+
+def add_extraction_options(group: argparse._ArgumentGroup) -> None:
+    """--model, --kinds, --parse, --jobs and --batch-size."""
+    group.add_argument(
         "-m",
         "--model",
         metavar="NAME",
@@ -174,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(default: $QUOTEATTR_MODEL, else en_core_web_sm, else any installed English "
         "pipeline with a parser)",
     )
-    parser.add_argument(
+    group.add_argument(
         "-k",
         "--kinds",
         type=parse_kinds,
@@ -182,8 +278,45 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"comma-separated kinds of quote to find, from: {', '.join(KIND_NAMES)} "
         "(default: all; see below)",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
-    return parser
+    group.add_argument(
+        "--parse",
+        choices=PARSE_MODES,
+        default="full",
+        help="full (the default) parses every sentence; relevant parses only the "
+        "sentences that can hold a quote and those its speaker needs: faster",
+    )
+    group.add_argument(
+        "-j",
+        "--jobs",
+        type=parse_jobs,
+        default=1,
+        metavar="N",
+        help="worker processes for parsing (default: %(default)s; -1: one per CPU core)",
+    )
+    group.add_argument(
+        "--batch-size",
+        type=parse_batch_size,
+        default=DEFAULT_BATCH_SIZE,
+        metavar="N",
+        help="texts parsed together (default: %(default)s)",
+    )
+
+
+def add_output_options(group: argparse._ArgumentGroup) -> None:
+    """--format and --no-progress."""
+    group.add_argument(
+        "-f",
+        "--format",
+        choices=FORMATS,
+        default="table",
+        help="output format (default: %(default)s; see below)",
+    )
+    group.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="no progress bar (shown on standard error only when it is a terminal)",
+    )
 
 
 def parse_kinds(names: str) -> frozenset[QuoteKind]:
@@ -196,6 +329,32 @@ def parse_kinds(names: str) -> frozenset[QuoteKind]:
         raise argparse.ArgumentTypeError(str(error)) from None
 
 
+def parse_jobs(value: str) -> int:
+    """``--jobs``: a number of worker processes, or -1 for one per CPU core."""
+    jobs = parse_int(value)
+    if jobs < 1 and jobs != -1:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is no number of processes; use 1 or more, or -1 for one per CPU core"
+        )
+    return jobs
+
+
+def parse_batch_size(value: str) -> int:
+    """``--batch-size``: 1 or more texts."""
+    size = parse_int(value)
+    if size < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is too small; use 1 or more")
+    return size
+
+
+def parse_int(value: str) -> int:
+    """*value* as a whole number, or a usage error."""
+    try:
+        return int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+
+
 def package_version() -> str:
     """The installed distribution's version (the single source is the package metadata)."""
     try:
@@ -204,25 +363,209 @@ def package_version() -> str:
         return "unknown"
 
 
+# -- the run -----------------------------------------------------------------------------
+
+
+@attrs.define
+class Tally:
+    """How far the run has gone: inputs met, inputs that failed, quotes written."""
+
+    inputs: int = 0
+    failed: int = 0
+    quotes: int = 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check the paths, load the model, then stream every input through it to stdout."""
+    names: list[str] = args.files or ["-"]
+    problems = path_problems(names)
+    if problems:
+        for problem in problems:
+            fail(problem)
+        return 1
+    options = ReadOptions(args.input_format, args.text_field, args.id_field)
+    extractor = load_extractor(args.model, args.kinds, parse=args.parse)
+    items = read_items(names, options)
+    outcomes = extractor.pipe(
+        ((item.text, item) for item in items),
+        batch_size=args.batch_size,
+        n_process=args.jobs,
+        as_tuples=True,
+        on_error="return",
+    )
+    out = utf8_stdout()
+    total = known_total(names, options)
+    with contextlib.closing(Progress(enabled=args.progress, total=total, out=out)) as progress:
+        tally = write_outcomes(outcomes, WRITERS[args.format](out), progress)
+    return final_status(tally)
+
+
+def write_outcomes(
+    outcomes: Iterable[tuple[list[Quote] | ExtractionFailure, Item]],
+    writer: Writer,
+    progress: Progress,
+) -> Tally:
+    """Write each input's quotes as it comes; report each failed input; count them all."""
+    tally = Tally()
+    with progress.paused():
+        writer.start()
+    try:
+        for outcome, item in outcomes:
+            tally.inputs += 1
+            if item.error is not None:
+                progress.report(f"{item.name}: {item.error}")
+                tally.failed += 1
+            elif isinstance(outcome, list):
+                with progress.paused():
+                    writer.write(item.name, outcome)
+                tally.quotes += len(outcome)
+            else:
+                progress.report(f"{item.name}: {extraction_failed(outcome)}")
+                tally.failed += 1
+            progress.advance(tally)
+    finally:
+        # Also when the run is cut short (Ctrl-C, a worker that died): a JSON document
+        # still closes, and holds the inputs done so far.
+        with progress.paused():
+            writer.finish()
+    return tally
+
+
+def extraction_failed(failure: ExtractionFailure) -> str:
+    """What the extractor said about an input it failed on."""
+    return f"extraction failed: {failure.error_type}: {failure.message}"
+
+
+def final_status(tally: Tally) -> int:
+    """0 if every input went through, else 1; with several inputs, a count of the failures.
+
+    The count does not start with ``error:``, so grepping for that finds the inputs alone.
+    """
+    if not tally.failed:
+        return 0
+    if tally.inputs > 1:
+        sys.stderr.write(
+            f"quoteattr: {tally.failed} of {tally.inputs} inputs failed; see the errors above\n"
+        )
+    return 1
+
+
 # -- input -------------------------------------------------------------------------------
 
 
-def read_sources(names: Sequence[str]) -> list[Source]:
-    """Read every input up front, so a bad path fails before the slow model load."""
-    return [read_source(name) for name in names or ["-"]]
+@attrs.frozen
+class ReadOptions:
+    """How inputs are read: the --input-format, --text-field and --id-field options."""
+
+    input_format: str = "auto"
+    text_field: str = "text"
+    id_field: str | None = None
+
+    def reads_jsonl(self, name: str) -> bool:
+        """Whether the input *name* holds JSONL records rather than one text."""
+        if self.input_format == "auto":
+            return name.lower().endswith(JSONL_SUFFIXES)
+        return self.input_format == "jsonl"
+
+    @property
+    def directory_suffixes(self) -> tuple[str, ...]:
+        """The files a directory is searched for."""
+        return JSONL_SUFFIXES if self.input_format == "jsonl" else TEXT_SUFFIXES
 
 
-def read_source(name: str) -> Source:
-    """Read one file (or standard input for ``-``) as UTF-8."""
+def path_problems(names: Sequence[str]) -> list[str]:
+    """Why each path that cannot be read cannot, found before the model loads."""
+    return [problem for name in names if (problem := path_problem(name)) is not None]
+
+
+def path_problem(name: str) -> str | None:
+    """Why the input *name* cannot be read, or None; its contents are not read yet."""
     if name == "-":
-        return Source(STDIN_NAME, decode(read_stdin_bytes(), STDIN_NAME))
+        return None
+    if not name:  # Path("") would be the current directory
+        return "cannot read '': an empty argument names no file"
     try:
-        with open(name, "rb") as file:  # noqa: PTH123 - a plain path string from the user
-            data = file.read()
+        mode = Path(name).stat().st_mode
     except OSError as error:
-        reason = error.strerror or str(error)
-        raise InputError(f"cannot read {name!r}: {reason}") from None
-    return Source(name, decode(data, name))
+        return f"cannot read {name!r}: {reason(error)}"
+    # Listing a directory and opening what it holds needs search permission too.
+    wanted = os.R_OK | os.X_OK if stat.S_ISDIR(mode) else os.R_OK
+    if not os.access(name, wanted):
+        return f"cannot read {name!r}: {os.strerror(errno.EACCES)}"
+    return None
+
+
+def known_total(names: Sequence[str], options: ReadOptions) -> int | None:
+    """How many texts the inputs hold, when each is one text; None when that is unknown."""
+    if any(options.reads_jsonl(name) or is_directory(name) for name in names):
+        return None
+    return len(names)
+
+
+def is_directory(name: str) -> bool:
+    """Whether the input *name* is a directory to search ("-" is standard input)."""
+    return name != "-" and Path(name).is_dir()
+
+
+def read_items(names: Iterable[str], options: ReadOptions) -> Iterator[Item]:
+    """Every text of the inputs *names*, in order, each read only when it is reached."""
+    for name in names:
+        if name == "-" and options.reads_jsonl(name):
+            yield from jsonl_items(STDIN_NAME, stdin_lines(), options)
+        elif name == "-":
+            yield decoded_item(STDIN_NAME, read_stdin_bytes())
+        elif is_directory(name):
+            yield from directory_items(name, options)
+        else:
+            yield from file_items(name, options)
+
+
+def file_items(path: str, options: ReadOptions) -> Iterator[Item]:
+    """The text of the file *path*, or its JSONL records."""
+    if options.reads_jsonl(path):
+        yield from jsonl_file_items(path, options)
+    else:
+        yield text_file_item(path)
+
+
+def directory_items(directory: str, options: ReadOptions) -> Iterator[Item]:
+    """The inputs below *directory*; an error if there are none, which is surely a mistake."""
+    found = False
+    for item in tree_items(directory, options):
+        found = True
+        yield item
+    if not found:
+        patterns = " or ".join(f"*{suffix}" for suffix in options.directory_suffixes)
+        yield Item(directory, error=f"no {patterns} files in this directory or below it")
+
+
+def tree_items(directory: str, options: ReadOptions) -> Iterator[Item]:
+    """The inputs of the files below *directory* that *options* look for, in path order.
+
+    Sorting each directory's entries by name and descending in that order sorts the paths
+    part by part, while holding one listing per level rather than the whole tree. Links to
+    directories are not followed, so a link cycle cannot loop.
+    """
+    try:
+        with os.scandir(directory) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as error:
+        yield Item(directory, error=f"cannot list the directory: {reason(error)}")
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from tree_items(entry.path, options)
+        elif entry.name.lower().endswith(options.directory_suffixes) and entry.is_file():
+            yield from file_items(entry.path, options)
+
+
+def text_file_item(path: str) -> Item:
+    """The file *path* as one text."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        return Item(path, error=f"cannot read: {reason(error)}")
+    return decoded_item(path, data)
 
 
 def read_stdin_bytes() -> bytes:
@@ -234,24 +577,31 @@ def read_stdin_bytes() -> bytes:
     return data
 
 
-def decode(data: bytes, name: str) -> str:
-    """Decode *data* as UTF-8 (dropping a byte-order mark); offsets count these characters.
+def stdin_lines() -> Iterator[bytes]:
+    """The raw lines of standard input, read as they are asked for."""
+    buffer = getattr(sys.stdin, "buffer", None)
+    if buffer is None:
+        return (line.encode("utf-8") for line in sys.stdin)
+    lines: Iterator[bytes] = iter(buffer)
+    return lines
+
+
+def decoded_item(name: str, data: bytes) -> Item:
+    """*data* decoded as UTF-8 (dropping a byte-order mark); offsets count these characters.
 
     Bytes are decoded without newline translation, so a CRLF line break stays two characters
     and every offset matches the file as written.
     """
     try:
-        return data.decode("utf-8-sig")
+        return Item(name, data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
-        raise InputError(
-            f"{describe(name)} is not valid UTF-8 ({where}); {how_to_convert(name)}"
-        ) from None
+        return Item(name, error=not_utf8(error, name))
 
 
-def describe(name: str) -> str:
-    """How messages refer to an input."""
-    return "standard input" if name == STDIN_NAME else repr(name)
+def not_utf8(error: UnicodeDecodeError, source: str) -> str:
+    """The message for bytes of *source* that are not UTF-8, with a way to convert them."""
+    where = f"byte 0x{error.object[error.start]:02x} at offset {error.start}"
+    return f"not valid UTF-8 ({where}); {how_to_convert(source)}"
 
 
 def how_to_convert(name: str) -> str:
@@ -259,62 +609,272 @@ def how_to_convert(name: str) -> str:
     iconv = "iconv -f WINDOWS-1252 -t UTF-8"
     if name == STDIN_NAME:
         return f"convert it to UTF-8 first, e.g. by piping it through {iconv}"
-    return f"convert it to UTF-8 first, e.g. {iconv} {shlex.quote(name)} > converted.txt"
+    converted = f"converted{Path(name).suffix or '.txt'}"
+    return f"convert it to UTF-8 first, e.g. {iconv} {shlex.quote(name)} > {converted}"
+
+
+def reason(error: OSError) -> str:
+    """The operating system's words for *error* ("No such file or directory")."""
+    return error.strerror or str(error)
+
+
+# -- JSONL input -------------------------------------------------------------------------
+
+
+def jsonl_file_items(path: str, options: ReadOptions) -> Iterator[Item]:
+    """The records of the JSONL file *path*, read line by line."""
+    try:
+        with Path(path).open("rb") as file:
+            yield from jsonl_items(path, file, options)
+    except OSError as error:  # on opening, or a read that fails part way through
+        yield Item(path, error=f"cannot read: {reason(error)}")
+
+
+def jsonl_items(source: str, lines: Iterable[bytes], options: ReadOptions) -> Iterator[Item]:
+    """One item per non-blank line of *lines*, located as ``SOURCE:LINE``."""
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            yield line_item(f"{source}:{number}", line, source, options)
+
+
+def line_item(location: str, line: bytes, source: str, options: ReadOptions) -> Item:
+    """The record on one JSONL *line*, or why it is none."""
+    try:
+        record = json.loads(line.rstrip(b"\r\n").decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        return Item(location, error=not_utf8(error, source))
+    except json.JSONDecodeError as error:
+        return Item(location, error=f"not valid JSON ({where_json_fails(error)})")
+    except RecursionError:
+        return Item(location, error="not valid JSON (nested too deeply)")
+    return record_item(location, record, options)
+
+
+def where_json_fails(error: json.JSONDecodeError) -> str:
+    """``Expecting value at column 1``; some of json's messages end in "at" already."""
+    at = "" if error.msg.endswith(" at") else " at"
+    return f"{error.msg}{at} column {error.colno}"
+
+
+def record_item(location: str, record: object, options: ReadOptions) -> Item:
+    """The text of a decoded JSONL *record*, named by its id field or its *location*."""
+    if not isinstance(record, dict):
+        return Item(location, error=f"not a JSON object but {json_type(record)}")
+    text = record.get(options.text_field)
+    if not isinstance(text, str):
+        return Item(location, error=field_problem(record, options.text_field, "a string"))
+    if options.id_field is None:
+        return Item(location, text)
+    name = record_name(record.get(options.id_field))
+    if name is None:
+        # No silent fallback to FILE:LINE: the output would mix two kinds of name.
+        return Item(location, error=field_problem(record, options.id_field, "a string or number"))
+    return Item(name, text)
+
+
+def record_name(value: object) -> str | None:
+    """An id field's value as a name: a string as is, a number as JSON writes it."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return json.dumps(value)
+    return None
+
+
+def field_problem(record: dict[str, Any], field: str, wanted: str) -> str:
+    """Why *record*'s *field* is not the *wanted* kind of value."""
+    if field not in record:
+        return f"no {field!r} field"
+    return f"the {field!r} field is {json_type(record[field])}, not {wanted}"
+
+
+def json_type(value: object) -> str:
+    """What kind of JSON value *value* is, for messages."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    return "an array" if isinstance(value, list) else "an object"
 
 
 # -- extraction --------------------------------------------------------------------------
 
 
-def load_extractor(model: str | None, kinds: frozenset[QuoteKind] | None = None) -> Extractor:
+def load_extractor(
+    model: str | None, kinds: frozenset[QuoteKind] | None = None, *, parse: str = "full"
+) -> Extractor:
     """Load the pipeline and build the extractor (imports spaCy: the slow part).
 
-    *kinds* are the kinds of quote to find; ``None`` finds every kind.
+    *kinds* are the kinds of quote to find; ``None`` finds every kind. *parse* is
+    ``"full"`` or ``"relevant"`` (parse only the sentences that can hold a quote).
     """
     from quoteattr import QuoteExtractor  # noqa: PLC0415 - keeps --help fast
 
-    return QuoteExtractor(model, kinds=kinds)
+    return QuoteExtractor(model, kinds=kinds, parse=parse)
+
+
+# -- progress ----------------------------------------------------------------------------
+
+
+class Progress:
+    """tqdm's progress bar on standard error, and the writes that must not garble it."""
+
+    def __init__(self, *, enabled: bool, total: int | None, out: TextIO) -> None:
+        """A bar over *total* inputs (unknown if None) while results go to *out*."""
+        # tqdm comes with spaCy; imported here, since only a run draws a bar.
+        from tqdm import tqdm  # noqa: PLC0415 - only when a bar is shown
+
+        self._tqdm: Any = tqdm
+        # disable=None: tqdm draws the bar only when standard error is a terminal.
+        self._bar: Any = tqdm(
+            total=total, unit=" texts", disable=None if enabled else True, file=sys.stderr
+        )
+        # Results on the same terminal would run into the bar: it is cleared around them.
+        self._shares_terminal: bool = not self._bar.disable and out.isatty()
+
+    def advance(self, tally: Tally) -> None:
+        """Count one more input, and show the quotes found (and failures) so far."""
+        if not self._bar.disable:
+            failed = f", failed={tally.failed}" if tally.failed else ""
+            self._bar.set_postfix_str(f"quotes={tally.quotes}{failed}", refresh=False)
+        self._bar.update()
+
+    def report(self, message: str) -> None:
+        """Write ``quoteattr: error: MESSAGE`` on standard error, above the bar."""
+        line = f"quoteattr: error: {message}"
+        if self._bar.disable:
+            sys.stderr.write(line + "\n")
+        else:
+            self._tqdm.write(line, file=sys.stderr)
+
+    def paused(self) -> contextlib.AbstractContextManager[object]:
+        """A context in which standard output can be written without garbling the bar."""
+        if not self._shares_terminal:
+            return contextlib.nullcontext()
+        clearing: contextlib.AbstractContextManager[object] = self._tqdm.external_write_mode(
+            file=sys.stdout
+        )
+        return clearing
+
+    def close(self) -> None:
+        """Leave the bar's final state on the terminal."""
+        self._bar.close()
 
 
 # -- output ------------------------------------------------------------------------------
 
 
-def write_results(results: Iterable[tuple[Source, list[Quote]]], fmt: str, out: TextIO) -> None:
-    """Write every file's quotes to *out* in the format *fmt*."""
-    if fmt == "json":
-        write_json(results, out)
-    elif fmt == "jsonl":
-        write_jsonl(results, out)
-    else:
-        write_table(results, out, width=shutil.get_terminal_size((PIPE_WIDTH, 24)).columns)
+class Writer:
+    """Writes each input's quotes to *out* as they come, flushing after each input."""
+
+    def __init__(self, out: TextIO) -> None:
+        """Write to *out*."""
+        self.out = out
+
+    def start(self) -> None:
+        """Write what comes before the first input."""
+
+    def write(self, name: str, quotes: Sequence[Quote]) -> None:
+        """Write the quotes of the input *name*."""
+        raise NotImplementedError
+
+    def finish(self) -> None:
+        """Write what comes after the last input."""
 
 
-def write_json(results: Iterable[tuple[Source, list[Quote]]], out: TextIO) -> None:
-    """One JSON document: ``[{"file": ..., "quotes": [...]}, ...]``."""
-    document = [
-        {"file": source.name, "quotes": [quote.to_dict() for quote in quotes]}
-        for source, quotes in results
-    ]
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+class TableWriter(Writer):
+    """A heading per input, then one aligned row per quote, fitted to the terminal."""
+
+    def __init__(self, out: TextIO) -> None:
+        """Write to *out*, as wide as the terminal (or $COLUMNS)."""
+        super().__init__(out)
+        self.width = shutil.get_terminal_size((PIPE_WIDTH, 24)).columns
+        self.inputs = 0
+
+    def write(self, name: str, quotes: Sequence[Quote]) -> None:
+        """The heading and rows of one input, after a blank line if it is not the first."""
+        if self.inputs:
+            self.out.write("\n")
+        self.inputs += 1
+        self.out.write(file_heading(name, len(quotes)) + "\n")
+        self.out.writelines(line + "\n" for line in table_lines(quotes, self.width))
+        self.out.flush()
 
 
-def write_jsonl(results: Iterable[tuple[Source, list[Quote]]], out: TextIO) -> None:
-    """One JSON object per quote and line: ``{"file": ..., **quote}``, streamed per file."""
-    for source, quotes in results:
+class JsonWriter(Writer):
+    """One JSON document, ``[{"file": ..., "quotes": [...]}, ...]``, an entry at a time.
+
+    The text is what ``json.dump(entries, indent=2)`` writes, without holding the entries.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        """Write to *out*."""
+        super().__init__(out)
+        self.entries = 0
+
+    def start(self) -> None:
+        """Open the list."""
+        self.out.write("[")
+        self.out.flush()
+
+    def write(self, name: str, quotes: Sequence[Quote]) -> None:
+        """One ``{"file", "quotes"}`` entry, indented as a list item."""
+        entry = {"file": name, "quotes": [quote.to_dict() for quote in quotes]}
+        text = json.dumps(entry, ensure_ascii=False, indent=2)
+        self.out.write(("," if self.entries else "") + "\n" + textwrap.indent(text, "  "))
+        self.entries += 1
+        self.out.flush()
+
+    def finish(self) -> None:
+        """Close the list."""
+        self.out.write("\n]\n" if self.entries else "]\n")
+        self.out.flush()
+
+
+class JsonlWriter(Writer):
+    """One JSON object per quote and line: ``{"file": ..., **quote}``."""
+
+    def write(self, name: str, quotes: Sequence[Quote]) -> None:
+        """A line per quote of the input *name*."""
         for quote in quotes:
-            record: dict[str, Any] = {"file": source.name, **quote.to_dict()}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-        out.flush()
+            record: dict[str, Any] = {"file": name, **quote.to_dict()}
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.out.flush()
 
 
-def write_table(results: Iterable[tuple[Source, list[Quote]]], out: TextIO, width: int) -> None:
-    """A heading per file, then one aligned row per quote, fitted to *width* columns."""
-    for index, (source, quotes) in enumerate(results):
-        if index:
-            out.write("\n")
-        out.write(file_heading(source.name, len(quotes)) + "\n")
-        out.writelines(line + "\n" for line in table_lines(quotes, width))
-        out.flush()
+class CsvWriter(Writer):
+    """A header, then one row per quote with flat columns (:data:`CSV_HEADER`)."""
+
+    def __init__(self, out: TextIO) -> None:
+        """Write to *out*, rows ending in a line feed as the other formats' lines do."""
+        super().__init__(out)
+        if isinstance(out, io.TextIOWrapper):
+            # The csv module ends rows itself; translating "\n" (on Windows) would also
+            # turn a quote's own "\r\n" into "\r\r\n" and break its offsets.
+            out.reconfigure(newline="")
+        self.rows = csv.DictWriter(out, CSV_HEADER, lineterminator="\n")
+
+    def start(self) -> None:
+        """The header."""
+        self.rows.writeheader()
+        self.out.flush()
+
+    def write(self, name: str, quotes: Sequence[Quote]) -> None:
+        """A row per quote of the input *name*."""
+        self.rows.writerows(to_records(quotes, file=name))
+        self.out.flush()
+
+
+WRITERS: dict[str, type[Writer]] = {
+    "table": TableWriter,
+    "json": JsonWriter,
+    "jsonl": JsonlWriter,
+    "csv": CsvWriter,
+}
 
 
 def file_heading(name: str, count: int) -> str:
@@ -325,7 +885,7 @@ def file_heading(name: str, count: int) -> str:
 
 
 def table_lines(quotes: Sequence[Quote], width: int) -> list[str]:
-    """The header and rows of one file's table; empty when there are no quotes."""
+    """The header and rows of one input's table; empty when there are no quotes."""
     if not quotes:
         return []
     header = ("#", "kind", "speaker", "cue", "quote")
@@ -502,11 +1062,14 @@ def output_errors(name: str) -> Iterator[None]:
 
 
 def utf8_stdout() -> TextIO:
-    """Standard output, switched to UTF-8 if the locale chose something narrower."""
+    """Standard output as UTF-8, whatever the locale, and never failing to encode.
+
+    A lone surrogate (escaped in a JSON record, or from a file name that is not UTF-8) is
+    written as its backslash escape, so one odd input cannot end a long run.
+    """
     stream = sys.stdout
-    encoding = (getattr(stream, "encoding", None) or "").lower().replace("_", "-")
-    if isinstance(stream, io.TextIOWrapper) and encoding not in {"utf-8", "utf8"}:
-        stream.reconfigure(encoding="utf-8")
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     return stream
 
 

@@ -1,0 +1,627 @@
+"""Speed, selective parsing, worker processes and memory of quoteattr, against targets.
+
+    python benchmarks/scale.py [--model en_ud_sm] [--quick] [--json OUT]
+
+Reads the PolNeAR dev articles from ../shared (or ``--corpus DIR``, any folder of .txt
+files), cycled into a stream as long as the run needs, and measures in one run:
+
+* speed, in alternating rounds so that machine noise hits every mode alike, each mode on the
+  same documents: the bare parse (``nlp.pipe``), ``QuoteExtractor(nlp).pipe`` (full mode),
+  ``QuoteExtractor(nlp, parse="relevant").pipe`` (selective mode), full mode with
+  ``n_process=2``, and textacy's ``direct_quotations`` after the same parse (when textacy is
+  installed: the ``bench`` extra);
+* direct-quote end-to-end F1 on the PolNeAR dev gold of full and of selective mode;
+* memory: resident memory (current and peak) after loading the pipeline, then while
+  streaming ``--memory-docs`` documents through full mode, in a fresh process so that
+  nothing else inflates it.
+
+Each figure with a target is printed with PASS or FAIL; ``--json OUT`` saves them all. The
+exit status is 0 whatever the verdicts: this is a report, run by hand, never a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import itertools
+import json
+import math
+import multiprocessing
+import os
+import platform
+import shlex
+import statistics
+import sys
+import time
+from concurrent.futures import ProcessPoolExecutor
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import spacy
+
+from quoteattr import QuoteExtractor
+from quoteattr.evaluation import DIRECT, evaluate, load_brat_corpus
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from quoteattr.evaluation import GoldDocument
+
+DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
+
+# The targets of issue 6.
+FULL_SPEED = 0.95  # full mode / bare parse, documents per second
+RELEVANT_SPEED = 1.5  # selective mode / bare parse
+F1_POINTS = 1.0  # |F1 full - F1 selective|, direct quotes end to end, in points
+WORKER_SPEEDUP = 1.6  # n_process=2 / n_process=1, full mode, on two cores
+MEMORY_GROWTH_MB = 300.0  # peak RSS while streaming - RSS after loading
+FLAT_MB = 50.0  # RSS at the last checkpoint - RSS at the first
+
+# (normal, --quick) defaults; an option given on the command line wins over both.
+MIN_SECONDS = (120.0, 6.0)
+MEMORY_DOCS = (10_000, 100)
+ARTICLES = (None, 12)  # None: every gold article
+
+WARM_UP_DOCS = 8
+CALIBRATION_DOCS = 32
+MEMORY_START_SECONDS = 10.0  # a fresh interpreter importing spaCy and loading the pipeline
+
+
+# -- the stream and the clock ----------------------------------------------------------------
+
+
+def stream(texts: Sequence[str], count: int) -> Iterator[str]:
+    """*count* texts, cycling through *texts*: a generator, never a list of *count* strings."""
+    return itertools.islice(itertools.cycle(texts), count)
+
+
+def count_items(items: Iterable[object]) -> int:
+    """Consume *items*, each dropped as the next arrives, and return how many there were."""
+    return sum(1 for _ in items)
+
+
+def memory_mb() -> dict[str, float]:
+    """This process's resident memory now (VmRSS) and at its peak (VmHWM), in MB; Linux only.
+
+    The peak is VmHWM, not ``ru_maxrss``: the memory run is a spawned process, and Linux
+    carries ``ru_maxrss`` over fork and exec, so it would start at this parent's size.
+    """
+    fields = {"VmRSS:": "rss_mb", "VmHWM:": "peak_mb"}
+    found = {}
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        name, *values = line.split()
+        if name in fields:
+            found[fields[name]] = int(values[0]) / 1024  # reported in kB
+    return found
+
+
+# -- the modes ---------------------------------------------------------------------------------
+
+
+@attrs.define
+class Mode:
+    """One way of processing a stream of texts, timed once in every round."""
+
+    key: str
+    label: str
+    #: Processes every text of the stream and returns how many it processed.
+    run: Callable[[Iterator[str]], int]
+    #: Time relative to the bare parse if the targets are met: for the plan only.
+    expected_cost: float
+    seconds: list[float] = attrs.Factory(list)
+
+    def timed_run(self, texts: Iterator[str]) -> tuple[float, int]:
+        start = time.perf_counter()
+        done = self.run(texts)
+        return time.perf_counter() - start, done
+
+
+class TextacyRun:
+    """The shared parse, then textacy's ``direct_quotations`` on each Doc.
+
+    textacy raises on a Doc with an odd number of quotation-mark tokens (see
+    textacy_comparison.py); such Docs are counted, as positions in the latest stream.
+    """
+
+    def __init__(
+        self, nlp: Language, batch_size: int, extract: Callable[[Doc], Iterable[object]]
+    ) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+        self.extract = extract
+        self.failed: list[int] = []
+
+    def __call__(self, texts: Iterator[str]) -> int:
+        self.failed = []
+        done = 0
+        for done, doc in enumerate(self.nlp.pipe(texts, batch_size=self.batch_size), 1):
+            if not self.extracts(doc):
+                self.failed.append(done - 1)
+        return done
+
+    def extracts(self, doc: Doc) -> bool:
+        try:
+            count_items(self.extract(doc))  # a generator: it raises while being consumed
+        except Exception:  # noqa: BLE001 - a failure on one document is data, counted
+            return False
+        return True
+
+
+def load_textacy() -> Callable[[Doc], Iterable[object]] | None:
+    """textacy's ``direct_quotations``, or ``None`` when the bench extra is not installed."""
+    try:
+        # Imported here: textacy is optional, and the memory run's fresh process, which
+        # imports this module again, must not carry it.
+        from textacy.extract.triples import direct_quotations  # noqa: PLC0415
+    except ModuleNotFoundError:
+        return None
+    return direct_quotations
+
+
+def build_modes(
+    nlp: Language, batch_size: int, textacy: TextacyRun | None
+) -> tuple[list[Mode], QuoteExtractor, QuoteExtractor]:
+    """The timed modes, the bare parse first, and the full and selective extractors."""
+    full = QuoteExtractor(nlp)
+    relevant = QuoteExtractor(nlp, parse="relevant")
+
+    def bare_run(texts: Iterator[str]) -> int:
+        return count_items(nlp.pipe(texts, batch_size=batch_size))
+
+    def extractor_run(extractor: QuoteExtractor, n_process: int) -> Callable[[Iterator[str]], int]:
+        def run(texts: Iterator[str]) -> int:
+            return count_items(extractor.pipe(texts, batch_size=batch_size, n_process=n_process))
+
+        return run
+
+    modes = [
+        Mode("bare", "nlp.pipe (bare parse)", bare_run, 1.0),
+        Mode("full", "extractor.pipe, full", extractor_run(full, 1), 1 / FULL_SPEED),
+        Mode(
+            "relevant", "extractor.pipe, relevant", extractor_run(relevant, 1), 1 / RELEVANT_SPEED
+        ),
+        Mode(
+            "full_2_processes",
+            "extractor.pipe, full, n_process=2",
+            extractor_run(full, 2),
+            1 / FULL_SPEED / WORKER_SPEEDUP,
+        ),
+    ]
+    if textacy is not None:
+        modes.append(Mode("textacy", "textacy direct_quotations", textacy, 1.0))
+    return modes, full, relevant
+
+
+# -- planning and timing -----------------------------------------------------------------------
+
+
+@attrs.frozen
+class Plan:
+    """How much the run does, sized from a calibration of the bare parse."""
+
+    rounds: int
+    docs_per_round: int
+    seconds_per_doc: float  # the bare parse of an average text of the corpus
+    articles: int
+    memory_docs: int
+
+    def expected_seconds(self, modes: Sequence[Mode]) -> dict[str, float]:
+        """Each phase's duration if the targets are met, from the calibration."""
+        per_doc = self.seconds_per_doc
+        return {
+            "timed rounds": self.rounds
+            * self.docs_per_round
+            * per_doc
+            * sum(mode.expected_cost for mode in modes),
+            "F1": self.articles * per_doc * (1 / FULL_SPEED + 1 / RELEVANT_SPEED),
+            "memory": MEMORY_START_SECONDS + self.memory_docs * per_doc / FULL_SPEED,
+        }
+
+
+def warm_up(modes: Sequence[Mode], texts: Sequence[str]) -> None:
+    """Run each mode once, untimed, so that no round pays for first-use setup."""
+    for mode in modes:
+        mode.run(stream(texts, WARM_UP_DOCS))
+
+
+def seconds_per_doc(bare: Mode, texts: Sequence[str]) -> float:
+    """The bare parse's time for an average text of *texts*, from a short timed sample.
+
+    Measured per character and scaled to the mean length, so that a sample of shorter or
+    longer texts than the average does not shrink or stretch the rounds.
+    """
+    sample = list(stream(texts, CALIBRATION_DOCS))
+    seconds, _ = bare.timed_run(iter(sample))
+    per_char = seconds / sum(len(text) for text in sample)
+    return per_char * statistics.mean(len(text) for text in texts)
+
+
+def docs_per_round(min_seconds: float, rounds: int, per_doc: float) -> int:
+    """Documents per round for *min_seconds* of bare parsing over all rounds."""
+    return max(1, math.ceil(min_seconds / rounds / per_doc))
+
+
+def run_rounds(modes: Sequence[Mode], texts: Sequence[str], plan: Plan) -> None:
+    """Time every mode on the same documents, once a round, in a fixed order."""
+    for number in range(1, plan.rounds + 1):
+        for mode in modes:
+            seconds, done = mode.timed_run(stream(texts, plan.docs_per_round))
+            if done != plan.docs_per_round:
+                msg = f"{mode.label} returned {done} results for {plan.docs_per_round} texts"
+                raise RuntimeError(msg)
+            mode.seconds.append(seconds)
+        times = ", ".join(f"{mode.key} {mode.seconds[-1]:.1f} s" for mode in modes)
+        print(f"  round {number}/{plan.rounds}: {times}")
+
+
+def speedup(base: Sequence[float], faster: Sequence[float]) -> float:
+    """The median over rounds of *base*'s seconds over *faster*'s in the same round.
+
+    Per round, because that is what alternating pairs: two modes timed minutes apart.
+    """
+    return statistics.median(b / f for b, f in zip(base, faster, strict=True))
+
+
+def speed_figures(modes: Sequence[Mode], docs: int, words: int) -> dict[str, dict[str, Any]]:
+    """Per mode: the seconds of every round, docs/s and words/s of the median, the ratio."""
+    bare = modes[0]
+    figures = {}
+    for mode in modes:
+        median = statistics.median(mode.seconds)
+        figures[mode.key] = {
+            "label": mode.label,
+            "docs": docs,
+            "seconds": mode.seconds,
+            "median_seconds": median,
+            "total_seconds": sum(mode.seconds),
+            "docs_per_second": docs / median,
+            "words_per_second": words / median,
+            "speed_over_bare": speedup(bare.seconds, mode.seconds),
+        }
+    return figures
+
+
+# -- accuracy --------------------------------------------------------------------------------
+
+
+def direct_f1(documents: Sequence[GoldDocument], extractor: QuoteExtractor) -> float | None:
+    """End-to-end F1 on the direct quotations of *documents* (``None``: nothing to score)."""
+    report = evaluate(documents, extractor, subsets=[DIRECT])
+    return report.scores(DIRECT.name).end_to_end.f1.value
+
+
+def accuracy_figures(
+    documents: Sequence[GoldDocument], full: QuoteExtractor, relevant: QuoteExtractor
+) -> dict[str, Any]:
+    scores = {"full": direct_f1(documents, full), "relevant": direct_f1(documents, relevant)}
+    difference = None
+    if scores["full"] is not None and scores["relevant"] is not None:
+        difference = (scores["full"] - scores["relevant"]) * 100
+    return {"articles": len(documents), "direct_end_to_end_f1": scores, "points": difference}
+
+
+# -- memory ----------------------------------------------------------------------------------
+
+
+def memory_checkpoints(docs: int) -> list[int]:
+    """A tenth, half and all of *docs*: 1,000, 5,000 and 10,000 by default."""
+    return sorted({max(1, docs // 10), max(1, docs // 2), docs})
+
+
+def memory_run(model: str, texts: list[str], docs: int, batch_size: int) -> dict[str, Any]:
+    """Load the pipeline, then stream *docs* texts through full mode, reading memory.
+
+    Runs in a fresh process: its peak and its baseline hold nothing but the pipeline and
+    the texts. Returns plain data, which pickles back whatever this module is named there.
+    """
+    nlp = spacy.load(model)
+    extractor = QuoteExtractor(nlp)
+    load = memory_mb()
+    checkpoints = set(memory_checkpoints(docs))
+    readings = []
+    start = time.perf_counter()
+    results = extractor.pipe(stream(texts, docs), batch_size=batch_size)
+    for done, _ in enumerate(results, 1):
+        if done in checkpoints:
+            # Garbage awaiting the cycle collector is no growth; what survives a collection is.
+            gc.collect()
+            readings.append({"docs": done, **memory_mb()})
+    seconds = time.perf_counter() - start
+    return {"docs": docs, "seconds": seconds, "load": load, "readings": readings}
+
+
+def measure_memory(model: str, texts: list[str], docs: int, batch_size: int) -> dict[str, Any]:
+    """:func:`memory_run` in a spawned process (a fork would share this one's memory)."""
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        return pool.submit(memory_run, model, texts, docs, batch_size).result()
+
+
+# -- verdicts --------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Check:
+    """One figure against its target."""
+
+    name: str
+    value: float | None  # None: not measured
+    target: str
+    passed: bool | None
+    unit: str = ""
+
+    def line(self) -> str:
+        verdict = {True: "PASS", False: "FAIL", None: "----"}[self.passed]
+        shown = "n/a" if self.value is None else f"{self.value:.3f}{self.unit}"
+        return f"  {verdict}  {self.name:48} {shown:>12}   target {self.target}"
+
+
+def at_least(name: str, value: float | None, minimum: float, unit: str = "") -> Check:
+    passed = None if value is None else value >= minimum
+    return Check(name, value, f">= {minimum:g}{unit}", passed, unit)
+
+
+def at_most(name: str, value: float | None, maximum: float, unit: str = "") -> Check:
+    passed = None if value is None else value <= maximum
+    return Check(name, value, f"<= {maximum:g}{unit}", passed, unit)
+
+
+def checks(
+    speed: dict[str, dict[str, Any]], accuracy: dict[str, Any], memory: dict[str, Any]
+) -> list[Check]:
+    workers = speedup(speed["full"]["seconds"], speed["full_2_processes"]["seconds"])
+    difference = accuracy["points"]
+    first, last = memory["readings"][0], memory["readings"][-1]
+    return [
+        at_least("1. full mode / bare nlp.pipe", speed["full"]["speed_over_bare"], FULL_SPEED),
+        at_least(
+            "2. selective mode / bare nlp.pipe",
+            speed["relevant"]["speed_over_bare"],
+            RELEVANT_SPEED,
+        ),
+        at_most(
+            "2. |direct F1 full - selective|, points",
+            None if difference is None else abs(difference),
+            F1_POINTS,
+        ),
+        at_least("3. full mode, n_process=2 / n_process=1", workers, WORKER_SPEEDUP),
+        at_most(
+            "4. peak RSS - RSS after loading",
+            memory["readings"][-1]["peak_mb"] - memory["load"]["rss_mb"],
+            MEMORY_GROWTH_MB,
+            " MB",
+        ),
+        at_most(
+            f"4. flat: RSS at {last['docs']:,} - RSS at {first['docs']:,} docs",
+            last["rss_mb"] - first["rss_mb"],
+            FLAT_MB,
+            " MB",
+        ),
+    ]
+
+
+# -- output ----------------------------------------------------------------------------------
+
+
+def package_version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+def versions(nlp: Language) -> dict[str, str | None]:
+    meta = nlp.meta
+    return {
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "thinc": version("thinc"),
+        "pipeline": f"{meta.get('lang', '?')}_{meta.get('name', '?')} {meta.get('version', '?')}",
+        "quoteattr": version("quoteattr"),
+        "textacy": package_version("textacy"),
+    }
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "platform": platform.platform(),
+        "cpu_count": os.cpu_count(),
+        # The cores this process may run on, which is what n_process=2 can use.
+        "usable_cores": len(os.sched_getaffinity(0)),
+    }
+
+
+def print_header(command: str, box: dict[str, Any], info: dict[str, str | None]) -> None:
+    print("quoteattr scale benchmark (issue 6)")
+    print(f"command:  {command}")
+    print(
+        f"machine:  {box['platform']}, {box['cpu_count']} cores "
+        f"({box['usable_cores']} usable by this process)"
+    )
+    print(
+        "versions: "
+        + ", ".join(f"{name} {value or 'not installed'}" for name, value in info.items())
+    )
+
+
+def print_plan(plan: Plan, modes: Sequence[Mode], corpus: Path, texts: Sequence[str]) -> None:
+    expected = plan.expected_seconds(modes)
+    mean_chars = statistics.mean(len(text) for text in texts)
+    print(f"texts:    {len(texts)} from {corpus} ({mean_chars:,.0f} characters on average)")
+    print(
+        f"plan:     {plan.rounds} rounds x {len(modes)} modes x {plan.docs_per_round:,} docs "
+        f"(bare parse {plan.seconds_per_doc * 1000:.0f} ms/doc, measured); "
+        f"F1 on {plan.articles} articles; memory over {plan.memory_docs:,} docs"
+    )
+    phases = ", ".join(f"{name} {seconds / 60:.1f}" for name, seconds in expected.items())
+    total = sum(expected.values()) / 60
+    shown = f"{total:.0f}" if total >= 10 else f"{total:.1f}"
+    print(f"expected: about {shown} min if the targets are met ({phases} min)\n")
+
+
+def print_speed(
+    speed: dict[str, dict[str, Any]], textacy: TextacyRun | None, texts: Sequence[str]
+) -> None:
+    print(
+        f"\n{'mode':36} {'docs':>6} {'median s':>9} {'total s':>8} {'docs/s':>7} "
+        f"{'words/s':>8} {'x bare':>7}"
+    )
+    for figures in speed.values():
+        print(
+            f"{figures['label']:36} {figures['docs']:6,} {figures['median_seconds']:9.2f} "
+            f"{figures['total_seconds']:8.1f} {figures['docs_per_second']:7.2f} "
+            f"{figures['words_per_second']:8,.0f} {figures['speed_over_bare']:7.3f}"
+        )
+    # Paired rounds cancel slow drift in the machine's load; the columns' medians do not.
+    print("x bare: the median of the per-round ratios, which the docs/s columns may not match")
+    full, bare = speed["full"], speed["bare"]
+    overhead = (full["median_seconds"] - bare["median_seconds"]) / full["docs"]
+    print(f"full mode over the bare parse: {overhead * 1000:+.1f} ms/doc")
+    if textacy is None:
+        print("textacy: not installed (the bench extra), so not compared")
+    else:
+        articles = len({position % len(texts) for position in textacy.failed})
+        print(
+            f"textacy raised on {len(textacy.failed)} of {speed['textacy']['docs']:,} docs a "
+            f"round ({articles} of {len(texts)} distinct articles); they count as processed"
+        )
+
+
+def print_accuracy(accuracy: dict[str, Any]) -> None:
+    scores = accuracy["direct_end_to_end_f1"]
+    shown = {name: "n/a" if f1 is None else f"{f1:.3f}" for name, f1 in scores.items()}
+    points = accuracy["points"]
+    difference = "n/a" if points is None else f"{points:+.2f} points"
+    print(
+        f"\ndirect end-to-end F1 on {accuracy['articles']} gold articles: "
+        f"full {shown['full']}, selective {shown['relevant']}, full - selective {difference}"
+    )
+
+
+def print_memory(memory: dict[str, Any]) -> None:
+    load = memory["load"]
+    print(
+        f"\nmemory (full mode, one process, fresh interpreter; "
+        f"{memory['docs']:,} docs in {memory['seconds']:.0f} s):"
+    )
+    rows = [("after loading the pipeline", load)]
+    rows += [(f"after {reading['docs']:>6,} docs", reading) for reading in memory["readings"]]
+    for label, reading in rows:
+        print(f"  {label:27} RSS {reading['rss_mb']:7.0f} MB, peak {reading['peak_mb']:7.0f} MB")
+
+
+# -- the run ---------------------------------------------------------------------------------
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", default=os.environ.get("QUOTEATTR_MODEL", "en_ud_sm"))
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="a PolNeAR split folder")
+    parser.add_argument("--corpus", type=Path, help="folder of .txt files (default: GOLD/text)")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (median reported)")
+    parser.add_argument(
+        "--min-seconds",
+        type=float,
+        help="bare parse time over all rounds; sets the documents per round (default 120)",
+    )
+    parser.add_argument(
+        "--memory-docs", type=int, help="documents streamed in the memory run (default 10,000)"
+    )
+    parser.add_argument("--articles", type=int, help="gold articles for F1 (default: all)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a one-minute smoke run: --min-seconds 6 --memory-docs 100 --articles 12",
+    )
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure as JSON")
+    args = parser.parse_args()
+    pick = 1 if args.quick else 0
+    for name, defaults in [
+        ("min_seconds", MIN_SECONDS),
+        ("memory_docs", MEMORY_DOCS),
+        ("articles", ARTICLES),
+    ]:
+        if getattr(args, name) is None:
+            setattr(args, name, defaults[pick])
+    if args.corpus is None:
+        args.corpus = args.gold / "text"
+    if args.rounds < 1 or args.memory_docs < 1 or args.min_seconds <= 0:
+        parser.error("--rounds, --memory-docs and --min-seconds must be positive")
+    return args
+
+
+def measure_speed(
+    modes: Sequence[Mode],
+    textacy: TextacyRun | None,
+    texts: Sequence[str],
+    args: argparse.Namespace,
+    articles: int,
+) -> tuple[Plan, dict[str, dict[str, Any]]]:
+    """Warm up, size the rounds from a calibration, print the plan, then time the rounds."""
+    print("warming up and calibrating ...")
+    warm_up(modes, texts)
+    per_doc = seconds_per_doc(modes[0], texts)
+    plan = Plan(
+        rounds=args.rounds,
+        docs_per_round=docs_per_round(args.min_seconds, args.rounds, per_doc),
+        seconds_per_doc=per_doc,
+        articles=articles,
+        memory_docs=args.memory_docs,
+    )
+    print_plan(plan, modes, args.corpus, texts)
+    print("speed, alternating rounds:")
+    run_rounds(modes, texts, plan)
+    words = sum(len(text.split()) for text in stream(texts, plan.docs_per_round))
+    speed = speed_figures(modes, plan.docs_per_round, words)
+    print_speed(speed, textacy, texts)
+    return plan, speed
+
+
+def main() -> int:
+    # Progress shows as it happens under make and tee too, where stdout is a pipe.
+    sys.stdout.reconfigure(line_buffering=True)  # type: ignore[union-attr]
+    args = parse_args()
+    for folder in (args.gold, args.corpus):
+        if not folder.is_dir():
+            print(f"folder not found: {folder}", file=sys.stderr)
+            return 1
+    texts = [path.read_text(encoding="utf-8") for path in sorted(args.corpus.glob("*.txt"))]
+    documents = load_brat_corpus(args.gold)[: args.articles]
+    nlp = spacy.load(args.model)
+    report: dict[str, Any] = {
+        "command": shlex.join(sys.orig_argv),
+        "machine": machine(),
+        "versions": versions(nlp),
+    }
+    print_header(report["command"], report["machine"], report["versions"])
+
+    extract = load_textacy()
+    textacy = None if extract is None else TextacyRun(nlp, args.batch_size, extract)
+    modes, full, relevant = build_modes(nlp, args.batch_size, textacy)
+    plan, report["speed"] = measure_speed(modes, textacy, texts, args, len(documents))
+    report["plan"] = attrs.asdict(plan) | {"min_seconds": args.min_seconds, "quick": args.quick}
+    report["textacy_failed_positions"] = None if textacy is None else textacy.failed
+    report["accuracy"] = accuracy_figures(documents, full, relevant)
+    print_accuracy(report["accuracy"])
+    print(f"\nmemory run: {plan.memory_docs:,} docs in a fresh process ...")
+    report["memory"] = measure_memory(args.model, texts, plan.memory_docs, args.batch_size)
+    print_memory(report["memory"])
+    verdicts = checks(report["speed"], report["accuracy"], report["memory"])
+    print("\ntargets:")
+    print("\n".join(check.line() for check in verdicts))
+    report["checks"] = [attrs.asdict(check) for check in verdicts]
+
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        print(f"\nwrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
