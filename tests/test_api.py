@@ -31,8 +31,10 @@ from quoteattr._cues import CueCategory, default_lexicon, regular_forms
 
 
 def test_public_names_are_exported_and_sorted() -> None:
-    """__all__ lists the public API, sorted, and every name exists."""
-    assert quoteattr.__all__ == sorted(quoteattr.__all__)
+    """__all__ lists the public API, sorted (constants first), and every name exists."""
+    assert quoteattr.__all__ == sorted(
+        quoteattr.__all__, key=lambda name: (not name.isupper(), name)
+    )
     for name in quoteattr.__all__:
         assert hasattr(quoteattr, name)
     for required in ("extract_quotes", "QuoteExtractor", "find_quote_marks", "Quote"):
