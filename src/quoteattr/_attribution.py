@@ -20,6 +20,7 @@ noun phrase, with the tagged words next to the cue as the fallback.
 
 from __future__ import annotations
 
+import itertools
 from typing import TYPE_CHECKING
 
 import attrs
@@ -113,8 +114,11 @@ def _is_temporal(token: Token) -> bool:
 
 def _looks_like_title(text: str) -> bool:
     """Capitalised like a title ("Meet the Press", "Fox News Sunday"), not a sentence."""
-    words = _WORD.findall(text)
-    if not words or len(words) > _MAX_TITLE_WORDS or text.rstrip().endswith(("?", "!")):
+    if text.rstrip().endswith(("?", "!")):
+        return False
+    # One word more than a title may have is enough to tell: long quotes are not read whole.
+    words = [word.group() for word in itertools.islice(_WORD.finditer(text), _MAX_TITLE_WORDS + 1)]
+    if not words or len(words) > _MAX_TITLE_WORDS:
         return False
     if any(word in {"I", "I'm", "I’m"} for word in words):
         return False
@@ -177,8 +181,15 @@ class Attributor:
         """Prepare to attribute the quotes of *layout* with a label scheme and a lexicon."""
         self.layout = layout
         self.doc: Doc = layout.doc
-        self.relations = relations
+        self.token_at = layout.token_at
+        self.tokens = layout.tokens
+        self.heads = layout.tokens.head
+        self.relations = relations.over(layout)
         self.lexicon = lexicon
+        # Whether each token asked about is a cue, and a verb that governs at a distance:
+        # the rules ask about the same words again and again.
+        self._cues: dict[int, bool] = {}
+        self._verbs_governing_at_distance: dict[int, bool] = {}
 
     # -- the whole document -------------------------------------------------------------
 
@@ -211,21 +222,21 @@ class Attributor:
         """
         if not _looks_like_title(region.marks.text):
             return False
-        doc, layout = self.doc, self.layout
+        layout = self.layout
         before = region.first - 1
-        while before >= 0 and doc[before].is_space:
+        while before >= 0 and self.tokens.is_space[before]:
             before -= 1
         if before >= 0 and layout.is_outside(before):
-            word = doc[before].lower_
+            word = self.tokens.lower_[before]
             if word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s")):
                 return True
         after = region.stop
         ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
         return (
             ends_open
-            and after < len(doc)
+            and after < len(self.doc)
             and layout.is_outside(after)
-            and doc[after].pos_ in {"NOUN", "PROPN"}
+            and self.tokens.pos[after] in {"NOUN", "PROPN"}
         )
 
     def attribute(
@@ -246,7 +257,7 @@ class Attributor:
         # A comma closing the quote announces the attribution that follows it; a participle
         # after the quote ("…," adding that) is weaker than a clause before it.
         after_first = region.marks.text.rstrip().endswith(",") or not left
-        if after is not None and self.doc[after.cue_first].tag_ == "VBG":
+        if after is not None and self.token_at(after.cue_first).tag_ == "VBG":
             after_first = False
         if before is not None and before.cue_stop - 1 == left[-1]:
             # A cue right against the opening mark governs the quote: under what Smith
@@ -273,13 +284,13 @@ class Attributor:
             not left
             or cue_adjacent
             or method is AttributionMethod.CUE_BEFORE
-            or self.doc[left[-1]].text == ":"
-            or (method is AttributionMethod.ACCORDING_TO and self.doc[left[-1]].text == ",")
+            or self.tokens.orth[left[-1]] == ":"
+            or (method is AttributionMethod.ACCORDING_TO and self.tokens.orth[left[-1]] == ",")
         )
         ends_utterance = (
             not right
             or method is AttributionMethod.CUE_AFTER
-            or self.doc[right[0]].text in {".", "!", "?", ";", ":", "…"}
+            or self.tokens.orth[right[0]] in {".", "!", "?", ";", ":", "…"}
             or region.marks.text.rstrip().endswith((".", ",", "!", "?", "…", "—", "-", ";", ":"))
         )
         return QuoteKind.DIRECT if starts_utterance and ends_utterance else QuoteKind.PARTIAL
@@ -299,9 +310,14 @@ class Attributor:
         tokens = layout.reporter_tokens(sentence)
         if not tokens or tokens[0] != region.stop or len(tokens) > _MAX_TAG_SENTENCE_TOKENS:
             return []
-        if self.doc[tokens[-1]].text != "." or layout.paragraph_of[tokens[0]] != region.paragraph:
+        if (
+            self.tokens.orth[tokens[-1]] != "."
+            or layout.paragraph_of[tokens[0]] != region.paragraph
+        ):
             return []
-        if any(self.is_verb(self.doc[i]) and not self.is_cue(self.doc[i]) for i in tokens):
+        if any(
+            self.is_verb(self.token_at(i)) and not self.is_cue(self.token_at(i)) for i in tokens
+        ):
             return []
         return tokens
 
@@ -311,13 +327,13 @@ class Attributor:
         Reader responses, pull quotes and epigraphs sign a quote this way; the dash is the
         cue. Small tokenizers glue the dash to the closing mark ("”―"), so that token counts.
         """
-        doc, layout = self.doc, self.layout
+        layout = self.layout
         stop = region.stop
-        if stop == 0 or stop >= len(doc):
+        if stop == 0 or stop >= len(self.doc):
             return None
-        if doc[stop].text in _DASHES:
+        if self.tokens.orth[stop] in _DASHES:
             dash, first = stop, stop + 1
-        elif len(doc[stop - 1].text) > 1 and doc[stop - 1].text[-1] in "—–―":
+        elif len(self.tokens.orth[stop - 1]) > 1 and self.tokens.orth[stop - 1][-1] in "—–―":
             dash, first = stop - 1, stop
         else:
             return None
@@ -325,21 +341,23 @@ class Attributor:
         i = first
         # Up to the end of the paragraph, but never further than a byline can be long.
         while (
-            i < len(doc)
+            i < len(self.doc)
             and len(words) <= _MAX_BYLINE_TOKENS + 1
             and layout.is_outside(i)
             and not layout.tokens.is_line_break(i)
         ):
-            if not doc[i].is_space:
+            if not self.tokens.is_space[i]:
                 words.append(i)
             i += 1
-        if words and doc[words[-1]].text == ".":
+        if words and self.tokens.orth[words[-1]] == ".":
             words.pop()
         if not words or len(words) > _MAX_BYLINE_TOKENS:
             return None
-        if any(doc[j].pos_ not in _NOUN_PHRASE and doc[j].text != "," for j in words):
+        if any(
+            self.tokens.pos[j] not in _NOUN_PHRASE and self.tokens.orth[j] != "," for j in words
+        ):
             return None
-        if not any(doc[j].pos_ == "PROPN" for j in words):
+        if not any(self.tokens.pos[j] == "PROPN" for j in words):
             return None
         speaker = self.noun_phrase(words)
         if speaker is None:
@@ -354,9 +372,9 @@ class Attributor:
         """
         layout = self.layout
         i = region.first - 1
-        while i >= 0 and self.doc[i].is_space:
+        while i >= 0 and self.tokens.is_space[i]:
             i -= 1
-        if i < 0 or self.doc[i].text != ":" or not layout.is_outside(i):
+        if i < 0 or self.tokens.orth[i] != ":" or not layout.is_outside(i):
             return []
         return [j for j in layout.reporter_tokens(layout.sentence_of[i]) if j <= i]
 
@@ -364,19 +382,22 @@ class Attributor:
 
     def _cue_after(self, frame: Sequence[int], region: QuoteRegion) -> Attribution | None:
         tokens = list(frame)
-        while tokens and self.doc[tokens[0]].text == ",":
+        while tokens and self.tokens.orth[tokens[0]] == ",":
             tokens.pop(0)
         if not tokens:
             return None
         according = self.according_to(tokens, 0)
         if according is not None:
             return according
-        if self.doc[tokens[0]].pos_ == "CCONJ" or self.doc[tokens[0]].lower_ in RELATIVE_PRONOUNS:
+        if (
+            self.tokens.pos[tokens[0]] == "CCONJ"
+            or self.tokens.lower_[tokens[0]] in RELATIVE_PRONOUNS
+        ):
             # "…," but he denied it / "Opening Night," which airs Monday: not an attribution.
             return None
-        start = 1 if self.doc[tokens[0]].pos_ == "ADV" and len(tokens) > 1 else 0
-        if self.is_cue(self.doc[tokens[start]]):
-            return self._cue_then_speaker(self.doc[tokens[start]], tokens[start + 1 :], region)
+        start = 1 if self.tokens.pos[tokens[0]] == "ADV" and len(tokens) > 1 else 0
+        if self.is_cue(self.token_at(tokens[start])):
+            return self._cue_then_speaker(self.token_at(tokens[start]), tokens[start + 1 :], region)
         return self._speaker_then_cue(tokens)
 
     def _cue_then_speaker(
@@ -394,10 +415,10 @@ class Attributor:
     def _speaker_then_cue(self, tokens: Sequence[int]) -> Attribution | None:
         """``"…," Blinken told reporters`` — a noun phrase, then the cue."""
         for position in range(min(len(tokens), _MAX_SPEAKER_TOKENS)):
-            token = self.doc[tokens[position]]
+            token = self.token_at(tokens[position])
             before = tokens[:position]
             if self.is_cue(token) and not self._relative_clause_of_other(token, before):
-                if not any(self.is_nominal(self.doc[i]) for i in before):
+                if not any(self.is_nominal(self.token_at(i)) for i in before):
                     return None
                 speaker = self.tree_speaker(token, tokens)
                 if speaker is None and self.relations.passive_subject(token) is not None:
@@ -423,8 +444,8 @@ class Attributor:
         subject = self.relations.subject(cue)
         if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
             return True
-        own = {t.i for t in subject.subtree}
-        return any(i not in own and not self.doc[i].is_punct for i in before)
+        own = set(self.layout.subtree(subject))
+        return any(i not in own and not self.tokens.is_punct[i] for i in before)
 
     def is_nominal(self, token: Token) -> bool:
         """A noun, or an adjective the parse made a subject ("the former executive")."""
@@ -435,7 +456,7 @@ class Attributor:
     def _inside_insertion(self, before: Sequence[int]) -> bool:
         """Whether a comma or relative pronoun opened an insertion ("Smith, who met …,")."""
         return any(
-            self.doc[i].text == "," or self.doc[i].lower_ in RELATIVE_PRONOUNS for i in before
+            self.tokens.orth[i] == "," or self.tokens.lower_[i] in RELATIVE_PRONOUNS for i in before
         )
 
     # -- rule 2: the reporting clause before the quote ----------------------------------
@@ -448,7 +469,7 @@ class Attributor:
             if according is not None:
                 return according
         found = self._walk_back_to_cue(frame)
-        if found is None and self.doc[frame[-1]].text == ":":
+        if found is None and self.tokens.orth[frame[-1]] == ":":
             found = self._colon_clause(frame) or self._colon(frame) or self._colon_verb(frame)
         return found
 
@@ -459,11 +480,11 @@ class Attributor:
         "broke"; the tree leads from the colon up to "recalled".
         """
         members = set(frame)
-        node = self.doc[frame[-1]]
+        node = self.token_at(frame[-1])
         for _ in range(_MAX_SUBJECT_CLIMB + 1):
-            if node.head.i == node.i or node.head.i not in members:
+            if self.heads[node.i] == node.i or self.heads[node.i] not in members:
                 return None
-            node = node.head
+            node = self.layout.head(node)
             if self.is_cue(node) and self._governs_at_distance(node):
                 return self._clause_before(node, frame, frame.index(node.i), set_off=True)
         return None
@@ -477,8 +498,8 @@ class Attributor:
         members = set(frame)
         verb = self._verb_above(frame[-1], members)
         if verb is None:
-            verbs = [i for i in frame[:-1] if self.is_verb(self.doc[i])]
-            verb = self.doc[verbs[-1]] if verbs else None
+            verbs = [i for i in frame[:-1] if self.is_verb(self.token_at(i))]
+            verb = self.token_at(verbs[-1]) if verbs else None
         if verb is None or self.relations.rel(verb) is Rel.RELATIVE_CLAUSE:
             return None  # "a phrase that could have come from him:" — not who speaks
         # "He adds that voters have two choices:" — the reporting verb above speaks.
@@ -495,11 +516,11 @@ class Attributor:
 
     def _verb_above(self, i: int, members: set[int]) -> Token | None:
         """The first verb above token *i* in the tree, among *members*."""
-        node = self.doc[i]
+        node = self.token_at(i)
         for _ in range(_MAX_SUBJECT_CLIMB + 1):
-            if node.head.i == node.i or node.head.i not in members:
+            if self.heads[node.i] == node.i or self.heads[node.i] not in members:
                 return None
-            node = node.head
+            node = self.layout.head(node)
             if self.is_verb(node):
                 return node
         return None
@@ -507,12 +528,12 @@ class Attributor:
     def _walk_back_to_cue(self, frame: Sequence[int]) -> Attribution | None:
         """From the opening mark back over objects and adverbials to the cue."""
         position = len(frame) - 1
-        set_off = self.doc[frame[position]].text in {":", ","}
+        set_off = self.tokens.orth[frame[position]] in {":", ","}
         if set_off:
             position -= 1
         lowest = max(0, position - _MAX_CUE_TO_QUOTE_TOKENS)
         while position >= lowest:
-            token = self.doc[frame[position]]
+            token = self.token_at(frame[position])
             if token.text in _DASHES:
                 return None
             if self.is_cue(token):
@@ -530,9 +551,9 @@ class Attributor:
         words = list(frame[dashes[-1] + 1 if dashes else 0 : -1])
         if not words or len(words) > _MAX_CUE_TO_QUOTE_TOKENS:
             return None
-        if any(self.is_verb(self.doc[i]) for i in words):
+        if any(self.is_verb(self.token_at(i)) for i in words):
             return None
-        if not any(self.doc[i].pos_ in {"PROPN", "NOUN"} for i in words):
+        if not any(self.tokens.pos[i] in {"PROPN", "NOUN"} for i in words):
             return None
         speaker = self.noun_phrase(words)
         if speaker is None:
@@ -541,9 +562,9 @@ class Attributor:
 
     def is_spaced_dash(self, i: int) -> bool:
         """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""
-        doc = self.doc
-        return doc[i].text in _DASHES and (
-            bool(doc[i].whitespace_) or (i > 0 and bool(doc[i - 1].whitespace_))
+        token_at = self.token_at
+        return self.tokens.orth[i] in _DASHES and (
+            bool(token_at(i).whitespace_) or (i > 0 and bool(token_at(i - 1).whitespace_))
         )
 
     def _clause_before(
@@ -567,7 +588,7 @@ class Attributor:
         if (
             speaker is None
             and not participle
-            and all(self.doc[i].pos_ in {"ADV", "CCONJ", "PUNCT"} for i in frame[:position])
+            and all(self.tokens.pos[i] in {"ADV", "CCONJ", "PUNCT"} for i in frame[:position])
         ):
             # Inverted, as in "Continued Stone: "…"": the speaker follows the cue.
             speaker = self.noun_phrase_after(frame[position + 1 :])
@@ -581,9 +602,10 @@ class Attributor:
     def according_to(self, tokens: Sequence[int], start: int) -> Attribution | None:
         if start + 2 >= len(tokens):
             return None
-        according, to = self.doc[tokens[start]], self.doc[tokens[start + 1]]
-        if according.lower_ != "according" or to.lower_ != "to":
+        lower = self.tokens.lower_
+        if lower[tokens[start]] != "according" or lower[tokens[start + 1]] != "to":
             return None
+        according, to = self.token_at(tokens[start]), self.token_at(tokens[start + 1])
         rest = tokens[start + 2 :]
         noun = self.relations.according_to_object(according)
         speaker = self.mention(noun, rest) if noun is not None else None
@@ -606,27 +628,38 @@ class Attributor:
 
     def _governing_cue(self, region: QuoteRegion) -> Token | None:
         """The first cue above the quote in the tree, within its sentence."""
-        layout = self.layout
+        layout, heads, token_at = self.layout, self.heads, self.token_at
+        sentence_of, pos = layout.sentence_of, layout.tokens.pos
+        # The content tokens' chains of heads meet: a node already climbed from with at
+        # least as many steps left led to no cue, and will not now.
+        steps_left_at: dict[int, int] = {}
         for i in range(region.content_first, region.content_stop):
-            node = self.doc[i]
+            node = i
             steps = 0
-            while node.head.i != node.i and steps < _MAX_CLIMB:
-                head = node.head
-                if layout.sentence_of[head.i] != region.sentence:
+            while heads[node] != node and steps < _MAX_CLIMB:
+                if steps_left_at.get(node, -1) >= _MAX_CLIMB - steps:
+                    break
+                steps_left_at[node] = _MAX_CLIMB - steps
+                head = heads[node]
+                if sentence_of[head] != region.sentence:
                     break
                 # Leaving a reporter clause of its own: only complements are reported.
-                leaves_clause = layout.is_outside(node.i) and node.pos_ in _VERBAL
-                if leaves_clause and self.relations.rel(node) not in _COMPLEMENTS:
+                leaves_clause = layout.is_outside(node) and pos[node] in _VERBAL
+                if leaves_clause and self.relations.rel(token_at(node)) not in _COMPLEMENTS:
                     break
-                if (
-                    layout.is_outside(head.i)
-                    and self.is_verb(head)
-                    and self._governs_at_distance(head)
-                ):
-                    return head
+                if layout.is_outside(head) and self._is_verb_governing_at_distance(head):
+                    return token_at(head)
                 node = head
                 steps += 1
         return None
+
+    def _is_verb_governing_at_distance(self, i: int) -> bool:
+        found = self._verbs_governing_at_distance.get(i)
+        if found is None:
+            token = self.token_at(i)
+            found = self.is_verb(token) and self._governs_at_distance(token)
+            self._verbs_governing_at_distance[i] = found
+        return found
 
     # -- rule 4: continuation -----------------------------------------------------------
 
@@ -638,12 +671,12 @@ class Attributor:
         """
         text = region.marks.text.rstrip()
         ends = text.endswith((".", "!", "?", "…")) or (
-            bool(right) and self.doc[right[0]].text in {".", "!", "?"}
+            bool(right) and self.tokens.orth[right[0]] in {".", "!", "?"}
         )
         if not ends or len(text.split()) < _MIN_CONTINUED_WORDS:
             return False
         words = self.layout.reporter_tokens(region.sentence)
-        return not any(self.is_cue(self.doc[i]) for i in words)
+        return not any(self.is_cue(self.token_at(i)) for i in words)
 
     def _continuation(self, previous: QuoteAttribution, region: QuoteRegion) -> Attribution | None:
         if previous.attribution is None:
@@ -656,7 +689,7 @@ class Attributor:
         # words leading into this quote in its own sentence do not.
         allowed = {previous.region.sentence, layout.sentence_of[previous_last], region.sentence}
         for i in range(previous.region.stop, region.first):
-            token = self.doc[i]
+            token = self.token_at(i)
             reporter_word = layout.is_outside(i) and not (token.is_space or token.is_punct)
             if reporter_word and layout.sentence_of[i] not in allowed:
                 return None
@@ -665,16 +698,26 @@ class Attributor:
     # -- cues -----------------------------------------------------------------------------
 
     def is_verb(self, token: Token) -> bool:
-        return token.pos_ in _VERBAL or token.tag_.startswith("VB")
+        return self.is_verb_at(token.i)
+
+    def is_verb_at(self, i: int) -> bool:
+        """Whether token *i* is tagged a verb (or an auxiliary)."""
+        return self.tokens.pos[i] in _VERBAL or self.token_at(i).tag_.startswith("VB")
 
     def is_cue(self, token: Token) -> bool:
         """Whether *token* is a reporting verb (trusting inflected forms over bad tags)."""
+        found = self._cues.get(token.i)
+        if found is None:
+            found = self._cues[token.i] = self._is_cue(token)
+        return found
+
+    def _is_cue(self, token: Token) -> bool:
         if len(token.text) > 1 and token.text.isupper():
             return False  # headline capitals: "RED STATES OUTNUMBER BLUE STATES"
         if (
             token.i > 0
-            and self.doc[token.i - 1].text in _DASHES
-            and not self.doc[token.i - 1].whitespace_
+            and self.tokens.orth[token.i - 1] in _DASHES
+            and not self.token_at(token.i - 1).whitespace_
         ):
             return False  # a compound adjective: "self-described", "so-called"
         if token.ent_type_ in _PLACE_AND_ORGANISATION:
@@ -696,9 +739,9 @@ class Attributor:
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
         node = cue
         for _ in range(2):
-            if node.head.i == node.i:
+            if self.heads[node.i] == node.i:
                 break
-            node = node.head
+            node = self.layout.head(node)
             if node.lemma_ == "quote":
                 return AttributionMethod.QUOTED_AS_SAYING
         return default
@@ -730,7 +773,7 @@ class Attributor:
         if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
             # "Smith, who said …": the mention is "who", as written; speaker resolution
             # names the antecedent the relative clause hangs from.
-            is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and cue.head.i != cue.i
+            is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and self.heads[cue.i] != cue.i
             subject = subject if is_relative else None
         if subject is None or not (self.is_nominal(subject) or subject.pos_ == "DET"):
             return None
@@ -743,7 +786,7 @@ class Attributor:
         subject, else the noun phrase that opens the clause before its verb.
         """
         for i in tokens:
-            token = self.doc[i]
+            token = self.token_at(i)
             is_subject = self.relations.rel(token) is Rel.SUBJECT and self.is_nominal(token)
             if (
                 is_subject
@@ -753,7 +796,7 @@ class Attributor:
                 return self.mention(token, tokens)
         run: list[int] = []
         for i in tokens:
-            token = self.doc[i]
+            token = self.token_at(i)
             if self.is_verb(token):
                 return self.noun_phrase(run)
             if token.pos_ not in _NOUN_PHRASE and token.text != "," and token.pos_ != "ADP":
@@ -790,9 +833,9 @@ class Attributor:
 
     def _reporting_verb_above(self, verb: Token) -> Token | None:
         """The cue whose clausal complement *verb* is, if any ("said [that] X fought")."""
-        if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or verb.head.i == verb.i:
+        if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or self.heads[verb.i] == verb.i:
             return None
-        head = verb.head
+        head = self.layout.head(verb)
         return head if self.is_cue(head) and self.layout.is_outside(head.i) else None
 
     def mention(self, head: Token, allowed: Sequence[int]) -> Mention | None:
@@ -821,7 +864,7 @@ class Attributor:
 
     def _continues_name(self, i: int, head: Token) -> bool:
         """Whether token *i* carries on the name around *head* ("councillor Ruth Elland")."""
-        token = self.doc[i]
+        token = self.token_at(i)
         return (
             head.pos_ in {"PROPN", "NOUN"}
             and token.pos_ == "PROPN"
@@ -830,10 +873,14 @@ class Attributor:
         )
 
     def _opens_reporting_clause(self, i: int, right_edge: int) -> bool:
-        doc = self.doc
-        if doc[i].text != "," or i + 1 >= len(doc) or doc[i + 1].lower_ not in RELATIVE_PRONOUNS:
+        token_at = self.token_at
+        if (
+            self.tokens.orth[i] != ","
+            or i + 1 >= len(self.doc)
+            or self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS
+        ):
             return False
-        return any(self.is_cue(doc[j]) for j in range(i + 2, right_edge + 1))
+        return any(self.is_cue(token_at(j)) for j in range(i + 2, right_edge + 1))
 
     def _extend_to_cue(self, mention: Mention, cue: Token, allowed: Sequence[int]) -> Mention:
         """Widen a speaker before its cue over the appositions around it.
@@ -844,42 +891,46 @@ class Attributor:
         name before the comma in too.
         """
         permitted = set(allowed)
-        doc = self.doc
         first, stop = mention.first, mention.stop
         between = [i for i in allowed if stop <= i < cue.i]
-        if between and all(doc[i].pos_ in _NOUN_PHRASE for i in between):
+        if between and all(self.tokens.pos[i] in _NOUN_PHRASE for i in between):
             # A noun the parser split off the phrase: "a factory [executive] tells".
             stop = between[-1] + 1
-        commas = [i for i in between if doc[i].text == ","]
-        if between and doc[between[0]].text == "," and len(commas) >= 2:
+        commas = [i for i in between if self.tokens.orth[i] == ","]
+        if between and self.tokens.orth[between[0]] == "," and len(commas) >= 2:
             verb_group = [i for i in between if i > commas[-1]]
-            if not any(doc[i].pos_ in NOMINAL for i in verb_group):
+            if not any(self.tokens.pos[i] in NOMINAL for i in verb_group):
                 stop = commas[-1]
         if (
-            doc[mention.head].pos_ == "NOUN"
+            self.tokens.pos[mention.head] == "NOUN"
             and first - 1 in permitted
-            and doc[first - 1].text == ","
+            and self.tokens.orth[first - 1] == ","
         ):
             start = first - 1
-            while start - 1 in permitted and doc[start - 1].pos_ in _NOUN_PHRASE:
+            while start - 1 in permitted and self.tokens.pos[start - 1] in _NOUN_PHRASE:
                 start -= 1
             # Only a name opening the clause: "In April, Trump" is no apposition.
-            opens_clause = start == allowed[0] or doc[start - 1].is_punct
-            if opens_clause and any(doc[i].pos_ == "PROPN" for i in range(start, first - 1)):
+            opens_clause = start == allowed[0] or self.tokens.is_punct[start - 1]
+            if opens_clause and any(self.tokens.pos[i] == "PROPN" for i in range(start, first - 1)):
                 first = start
         return self._trimmed(mention.head, first, stop) or mention
 
     def _trimmed(self, head: int, first: int, stop: int) -> Mention | None:
-        doc = self.doc
-        if doc[first].pos_ in {"ADP", "SCONJ"}:
+        if self.tokens.pos[first] in {"ADP", "SCONJ"}:
             # An opening phrase the parser folded into the name ("After the vote, Speaker
             # Tom Reed"): the mention starts after its comma.
-            commas = [i for i in range(first, head) if doc[i].text == ","]
+            commas = [i for i in range(first, head) if self.tokens.orth[i] == ","]
             first = commas[-1] + 1 if commas else first
-        while first < head and (doc[first].is_punct or doc[first].pos_ in _LEADING_NOISE):
+        while first < head and (
+            self.tokens.is_punct[first] or self.tokens.pos[first] in _LEADING_NOISE
+        ):
             first += 1
-        while stop - 1 > head and (doc[stop - 1].is_punct or doc[stop - 1].pos_ in _TRAILING_NOISE):
-            if doc[stop - 1].text == ")" and any(doc[i].text == "(" for i in range(first, stop)):
+        while stop - 1 > head and (
+            self.tokens.is_punct[stop - 1] or self.tokens.pos[stop - 1] in _TRAILING_NOISE
+        ):
+            if self.tokens.orth[stop - 1] == ")" and any(
+                self.tokens.orth[i] == "(" for i in range(first, stop)
+            ):
                 break  # "Tom Reed (R-OH)" keeps its closing parenthesis
             stop -= 1
         if first >= stop:
@@ -891,7 +942,7 @@ class Attributor:
     def noun_phrase(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase formed by all of *tokens* (already checked to be one)."""
         words = list(tokens)
-        while words and self.doc[words[-1]].lower_ in RELATIVE_PRONOUNS:
+        while words and self.tokens.lower_[words[-1]] in RELATIVE_PRONOUNS:
             words.pop()  # "a shirt that read …": the antecedent is the speaker
         if not words or len(words) > _MAX_SPEAKER_TOKENS:
             return None
@@ -904,7 +955,7 @@ class Attributor:
         """The noun phrase that ends *tokens* ("… Sen. Jane Roe" before "said")."""
         position = len(tokens)
         while position > 0:
-            token = self.doc[tokens[position - 1]]
+            token = self.token_at(tokens[position - 1])
             if not (token.pos_ in _NOUN_PHRASE or token.text in {",", "-", "&"}):
                 break
             position -= 1
@@ -914,26 +965,25 @@ class Attributor:
         """The noun phrase that begins *tokens* ("said Antony Blinken")."""
         run: list[int] = []
         for i in tokens[:_MAX_SPEAKER_TOKENS]:
-            token = self.doc[i]
+            token = self.token_at(i)
             joins = token.text in {"-", "&"} or (token.lower_ in {"of", "for"} and bool(run))
             if token.pos_ in _NOUN_PHRASE or joins:
                 run.append(i)
             else:
                 break
-        while run and self.doc[run[-1]].lower_ in {"of", "for", "-", "&"}:
+        while run and self.tokens.lower_[run[-1]] in {"of", "for", "-", "&"}:
             run.pop()
         return self.noun_phrase(run)
 
     def _noun_phrase_head(self, words: Sequence[int]) -> int | None:
-        doc = self.doc
         for i in words:
-            if doc[i].pos_ == "PRON":
+            if self.tokens.pos[i] == "PRON":
                 return i
         # The last noun before any insertion ("Jim Bennett, 57, …" → Bennett).
         head = None
         for i in words:
-            if head is not None and doc[i - 1].text == ",":
+            if head is not None and self.tokens.orth[i - 1] == ",":
                 break
-            if doc[i].pos_ in NOMINAL:
+            if self.tokens.pos[i] in NOMINAL:
                 head = i
         return head

@@ -10,21 +10,32 @@ at every paragraph break. A quote therefore always lies inside one reporter sent
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+import functools
+import itertools
+import operator
+import re
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Collection, Sequence
 
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
+    from quoteattr._relations import DocRelations, LabelScheme
     from quoteattr._types import QuoteMarkSpan
 
 __all__ = ["DocLayout", "QuoteRegion", "TokenTable"]
 
 SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
+# The token attributes TokenTable reads, in the order it unpacks them.
+_ATTRIBUTES: list[int | str] = [
+    *("IDX", "IS_SPACE", "IS_PUNCT", "ORTH", "POS", "ENT_TYPE", "DEP", "HEAD")
+]
+_SURROGATE = re.compile("[\ud800-\udfff]")
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -52,19 +63,114 @@ class TokenTable:
     """
 
     def __init__(self, doc: Doc, text: str) -> None:
-        """Read offsets, texts, whitespace, tags and entity types of every token.
+        """Read offsets, texts, whitespace, tags, labels and heads of every token.
 
-        *text* is ``doc.text`` (or a string of the same length), which spaCy would rebuild
+        *text* is the caller's string (see :class:`DocLayout`), which spaCy would rebuild
         from the tokens on every access.
         """
-        attributes: list[int | str] = ["IDX", "LENGTH", "IS_SPACE", "POS", "ENT_TYPE"]
-        columns = doc.to_array(attributes).tolist() if len(doc) else []
-        strings = doc.vocab.strings
-        self.idx: list[int] = [row[0] for row in columns]
-        self.text: list[str] = [text[row[0] : row[0] + row[1]] for row in columns]
-        self.is_space: list[bool] = [bool(row[2]) for row in columns]
-        self.pos: list[str] = [strings[row[3]] if row[3] else "" for row in columns]
-        self.ent_type: list[str] = [strings[row[4]] if row[4] else "" for row in columns]
+        # Imported here, as spaCy itself is: a Doc means both are loaded already.
+        import numpy as np  # noqa: PLC0415
+
+        self._strings = strings = doc.vocab.strings
+        if len(doc):
+            table = doc.to_array(_ATTRIBUTES)
+        else:
+            table = np.zeros((0, len(_ATTRIBUTES)), dtype=np.uint64)
+        # One numpy row per attribute, converted whole: far faster than per token.
+        idx, is_space, is_punct, orth, pos, ent_type, dep, head = table.T
+        self._pos, self._dep = pos, dep
+        self.idx: list[int] = idx.tolist()
+        self.is_space: list[bool] = is_space.astype(bool).tolist()
+        self.is_punct: list[bool] = is_punct.astype(bool).tolist()
+        #: The whitespace tokens.
+        self.space_positions: list[int] = np.flatnonzero(is_space).tolist()
+        #: ``token.text``: the parsed text.
+        self.orth: list[str] = [strings[word] for word in orth.tolist()]
+        #: The caller's text of each token. The caller's string is the parsed text, or the
+        #: text it was parsed from: the parse stands a replacement character in for each lone
+        #: surrogate, and blanks the sentences it was not asked to parse (into whitespace
+        #: tokens). So but for surrogates, only whitespace tokens differ, and are sliced.
+        self._differs_in_spaces_only = text.isascii() or _SURROGATE.search(text) is None
+        differing: Sequence[int] = (
+            self.space_positions if self._differs_in_spaces_only else range(len(self.orth))
+        )
+        self.text: list[str] = list(self.orth)
+        for i in differing:
+            start = self.idx[i]
+            self.text[i] = text[start : start + len(self.orth[i])]
+        #: ``token.lower_``.
+        self.lower_: list[str]
+        self.lower_, self._lowercases_as_str = _lowercased(doc, self.orth)
+        # Few distinct values each, looked up once; the empty string has hash 0, and a token
+        # with no entity gets "".
+        self.pos: list[str] = _per_value(pos, strings.__getitem__)
+        self.ent_type: list[str] = _per_value(ent_type, strings.__getitem__)
+        #: The index of each token's head (its own index at a root). spaCy stores the offset
+        #: to the head unsigned: as a signed number, a head to the left is a negative offset.
+        positions = np.arange(len(head))
+        heads = head.astype(np.int64) + positions
+        self.head: list[int] = heads.tolist()
+        # Every token's children, in document order: the dependents sorted (stably) by their
+        # head, and where each token's run of them starts. Two lists, not one per token.
+        dependents = np.flatnonzero(heads != positions)
+        by_head = dependents[np.argsort(heads[dependents], kind="stable")]
+        self._children: list[int] = by_head.tolist()
+        self._children_start: list[int] = np.searchsorted(
+            heads[by_head], np.arange(len(head) + 1)
+        ).tolist()
+        #: The whitespace tokens that contain a paragraph break, and a flag for every token.
+        self.line_break_positions: list[int] = [
+            i for i in self.space_positions if _has_line_break(self.text[i])
+        ]
+        self.line_break: list[bool] = [False] * len(self.orth)
+        for i in self.line_break_positions:
+            self.line_break[i] = True
+
+    def lowercase_positions_of(self, words: Collection[str]) -> list[int]:
+        """The tokens whose text (the caller's) in lowercase is one of *words*, in order."""
+        if not (self._differs_in_spaces_only and self._lowercases_as_str):
+            return [i for i, word in enumerate(self.lower) if word in words]
+        # itertools and map walk the list in C: this runs over every token.
+        found = itertools.compress(itertools.count(), map(words.__contains__, self.lower_))
+        is_space = self.is_space
+        found_outside_spaces = [i for i in found if not is_space[i]]
+        found_outside_spaces += [i for i in self.space_positions if self.text[i].lower() in words]
+        return sorted(found_outside_spaces)
+
+    def positions_of(self, words: Collection[str]) -> list[int]:
+        """The tokens whose text (the caller's) is one of *words*, in order."""
+        # itertools and map walk the list in C: this runs over every token.
+        return list(itertools.compress(itertools.count(), map(words.__contains__, self.text)))
+
+    def tagged(self, tags: Collection[str]) -> list[int]:
+        """The tokens whose part-of-speech tag is one of *tags*, in order."""
+        import numpy as np  # noqa: PLC0415
+
+        ids = [self._strings[tag] for tag in tags]
+        return np.flatnonzero(_any_of(self._pos, ids)).tolist()
+
+    def per_label(self, value_of: Callable[[str], T]) -> list[T]:
+        """``value_of(token.dep_)`` for every token, worked out once per distinct label."""
+        strings = self._strings
+        return _per_value(self._dep, lambda label: value_of(strings[label]))
+
+    @functools.cached_property
+    def lower(self) -> list[str]:
+        """The texts in lowercase."""
+        return [text.lower() for text in self.text]
+
+    def children(self, i: int) -> list[int]:
+        """The children of token *i*, in document order."""
+        return self._children[self._children_start[i] : self._children_start[i + 1]]
+
+    def subtree(self, i: int) -> list[int]:
+        """Token *i* and all its descendants, in document order."""
+        children, start = self._children, self._children_start
+        found = [i]
+        for j in found:  # grows as it goes: a breadth-first walk
+            found += children[start[j] : start[j + 1]]
+        found.sort()
+        return found
 
     def char_range(self, first: int, stop: int) -> tuple[int, int]:
         """The character offsets that tokens ``first`` up to ``stop`` cover."""
@@ -72,7 +178,46 @@ class TokenTable:
 
     def is_line_break(self, i: int) -> bool:
         """Whether token *i* is whitespace that contains a paragraph break."""
-        return self.is_space[i] and any(mark in self.text[i] for mark in _LINE_BREAKS)
+        return self.line_break[i]
+
+
+def _has_line_break(text: str) -> bool:
+    return any(mark in text for mark in _LINE_BREAKS)
+
+
+def _lowercased(doc: Doc, words: list[str]) -> tuple[list[str], bool]:
+    """``token.lower_`` of every token of *doc*, given their *words*.
+
+    Also says whether that is ``str.lower`` of each word.
+    """
+    from spacy.attrs import LOWER  # type: ignore[import-not-found]  # noqa: PLC0415
+    from spacy.lang.lex_attrs import lower  # noqa: PLC0415 - spaCy is loaded: here is a Doc
+
+    getters = getattr(doc.vocab, "lex_attr_getters", None) or {}
+    if getters.get(LOWER) is lower:
+        # The vocabulary lowercases as str.lower does: no need to look every word up.
+        return list(map(str.lower, words)), True
+    return [token.lower_ for token in doc], False
+
+
+def _per_value(row: Any, value_of: Callable[[int], T]) -> list[T]:  # noqa: ANN401 - numpy
+    """``value_of(x)`` for each number *x* of a numpy *row*, worked out once per distinct x."""
+    import numpy as np  # noqa: PLC0415
+
+    distinct, position = np.unique(row, return_inverse=True)
+    values = np.empty(len(distinct), dtype=object)
+    values[:] = [value_of(x) for x in distinct.tolist()]
+    return values[position].tolist()  # type: ignore[no-any-return]
+
+
+def _any_of(row: Any, values: Sequence[int]) -> Any:  # noqa: ANN401 - numpy arrays
+    """Where a numpy *row* holds one of a few *values* (quicker than np.isin for few)."""
+    import numpy as np  # noqa: PLC0415
+
+    found = np.zeros(len(row), dtype=bool)
+    for value in values:
+        found |= row == value
+    return found
 
 
 class DocLayout:
@@ -87,11 +232,19 @@ class DocLayout:
         self.doc = doc
         self.text = text
         self.tokens = TokenTable(doc, text)
-        self._by_sentence: dict[int, list[int]] | None = None
+        self._made: list[Token | None] = [None] * len(doc)
+        self._by_sentence: dict[int, list[int]] = {}
+        #: The relation queries bound to this document, by label scheme (see
+        #: :meth:`quoteattr._relations.Relations.over`): made once, shared by the rules.
+        self.relations: dict[LabelScheme, DocRelations] = {}
         self.region_of: list[int] = [-1] * len(doc)
         spans = self._token_spans(marks)
-        self.paragraph_of = self._paragraphs(doc)
-        self.sentence_of = self._sentences(doc, spans, marks)
+        # Whether each token is a reporter's word: outside every quote, and no whitespace.
+        self._reporter_word = list(map(operator.lt, self.region_of, itertools.repeat(0)))
+        for i in self.tokens.space_positions:
+            self._reporter_word[i] = False
+        self.paragraph_of = self._paragraphs()
+        self.sentence_of = self._sentences(spans, marks)
         self.regions: tuple[QuoteRegion, ...] = tuple(
             QuoteRegion(
                 marks=mark,
@@ -119,51 +272,129 @@ class DocLayout:
                 bisect.bisect_left(idx, offset)
                 for offset in (mark.start, mark.content_start, mark.content_end, mark.end)
             )
-            for token_index in range(first, stop):
-                self.region_of[token_index] = index
+            self.region_of[first:stop] = [index] * (stop - first)
             spans.append((first, stop, content_first, max(content_first, content_stop)))
         return spans
 
-    def _paragraphs(self, doc: Doc) -> list[int]:
-        paragraph = 0
-        paragraph_of: list[int] = []
-        for i in range(len(doc)):
-            paragraph_of.append(paragraph)
-            if self.tokens.is_line_break(i):
-                paragraph += 1
-        return paragraph_of
+    def _paragraphs(self) -> list[int]:
+        """The paragraph of each token: the number of line breaks before it."""
+        # Running totals of the line-break flags; the last total counts the token itself.
+        return list(itertools.accumulate(self.tokens.line_break, initial=0))[:-1]
 
     def _sentences(
-        self, doc: Doc, spans: Sequence[tuple[int, int, int, int]], marks: Sequence[QuoteMarkSpan]
+        self, spans: Sequence[tuple[int, int, int, int]], marks: Sequence[QuoteMarkSpan]
     ) -> list[int]:
-        ends_with_full_stop = {
+        """The reporter sentence of each token, counted from 0.
+
+        A line break outside the quotes starts a new sentence with itself; a sentence-final
+        token outside the quotes, or the last token of a quote whose content ends with a
+        full stop, ends its sentence after itself.
+        """
+        region_of = self.region_of
+        line_breaks = {i for i in self.tokens.line_break_positions if region_of[i] < 0}
+        ends = {
             stop - 1
             for (_first, stop, _cf, _cs), mark in zip(spans, marks, strict=True)
             if stop > 0 and mark.text.rstrip().endswith((".", "…"))
         }
-        sentence = 0
-        sentence_of: list[int] = []
-        texts = self.tokens.text
-        for i in range(len(doc)):
-            inside = self.region_of[i] >= 0
-            if not inside and self.tokens.is_line_break(i):
-                sentence += 1
-                sentence_of.append(sentence)
-                continue
-            sentence_of.append(sentence)
-            if i in ends_with_full_stop or (not inside and texts[i] in SENTENCE_FINAL):
-                sentence += 1
-        return sentence_of
+        ends.update(i for i in self.tokens.positions_of(SENTENCE_FINAL) if region_of[i] < 0)
+        # Each new sentence adds one from the token that opens it on: sum the steps.
+        steps = [0] * (len(region_of) + 1)
+        for i in line_breaks:
+            steps[i] += 1
+        for i in ends - line_breaks:
+            steps[i + 1] += 1
+        return list(itertools.accumulate(steps))[:-1]
 
     def reporter_tokens(self, sentence: int) -> list[int]:
         """Return the tokens of one reporter sentence that lie outside every quote."""
-        if self._by_sentence is None:
-            by_sentence: dict[int, list[int]] = {}
-            for i, number in enumerate(self.sentence_of):
-                if self.region_of[i] < 0 and not self.tokens.is_space[i]:
-                    by_sentence.setdefault(number, []).append(i)
-            self._by_sentence = by_sentence
-        return self._by_sentence.get(sentence, [])
+        found = self._by_sentence.get(sentence)
+        if found is None:
+            # Sentence numbers never go down, so a sentence's tokens are found by bisection.
+            first = bisect.bisect_left(self.sentence_of, sentence)
+            stop = bisect.bisect_right(self.sentence_of, sentence, first)
+            found = self._by_sentence[sentence] = list(
+                itertools.compress(range(first, stop), self._reporter_word[first:stop])
+            )
+        return found
+
+    def token_at(self, i: int) -> Token:
+        """``doc[i]``, made on first use and kept.
+
+        spaCy makes a new Token object on every ``doc[i]``, and the rules look at the same
+        tokens many times; only about half an article's tokens are ever looked at, so they
+        are not all made up front. Compare tokens by ``.i``, never by identity: spaCy's
+        ``token.head`` and ``token.children`` still make new ones.
+        """
+        found = self._made[i]
+        if found is None:
+            found = self._made[i] = self.doc[i]
+        return found
+
+    # -- the parse, from the tokens made once (a Tree for quoteattr._relations) ------------
+
+    def head(self, token: Token) -> Token:
+        """``token.head``, without making a new Token object."""
+        return self.token_at(self.tokens.head[token.i])
+
+    def children(self, token: Token) -> list[Token]:
+        """``token.children`` in document order, without making new Token objects."""
+        token_at = self.token_at
+        return [token_at(i) for i in self.tokens.children(token.i)]
+
+    def subtree(self, token: Token) -> list[int]:
+        """The indices of ``token.subtree``, in document order.
+
+        spaCy yields them in another order where the parse crosses its own branches (see
+        :meth:`subtree_in_spacy_order`). Its ``left_edge`` and ``right_edge`` can miss a
+        token of a crossing branch, so the tree is walked here.
+        """
+        return self.tokens.subtree(token.i)
+
+    def subtree_in_spacy_order(self, token: Token) -> list[int]:
+        """The indices of ``token.subtree``, in the order spaCy yields them.
+
+        That is each left child's subtree, the token, then each right child's subtree:
+        document order, except where the parse crosses its own branches.
+        """
+        children_of = self.tokens.children
+        found: list[int] = []
+        # (token, whether its children are already on the stack): popped a second time, a
+        # token comes after its left subtrees and before its right ones.
+        pending = [(token.i, False)]
+        while pending:
+            i, expanded = pending.pop()
+            if expanded:
+                found.append(i)
+                continue
+            children = children_of(i)
+            pending += [(child, False) for child in reversed(children) if child > i]
+            pending.append((i, True))
+            pending += [(child, False) for child in reversed(children) if child < i]
+        return found
+
+    def token_range(self, first: int, stop: int) -> list[Token]:
+        """The tokens of ``doc[first:stop]`` (*first* and *stop* not negative)."""
+        return [self.token_at(i) for i in range(first, min(stop, len(self.doc)))]
+
+    def span_text(self, first: int, stop: int) -> str:
+        """``doc[first:stop].text`` (*first* and *stop* not negative), read off the table.
+
+        The parsed text, not the caller's: they differ where the parse saw a stand-in
+        character, or blanks for sentences it was not asked to parse.
+        """
+        orth, idx = self.tokens.orth, self.tokens.idx
+        stop = min(stop, len(orth))
+        if stop - first == 1:
+            return orth[first]
+        parts: list[str] = []
+        for i in range(first, stop):
+            parts.append(orth[i])
+            # A token followed by a space ends before the next one starts (spaCy keeps one
+            # space with a token; any other whitespace is a token of its own).
+            if i + 1 < stop and idx[i + 1] > idx[i] + len(orth[i]):
+                parts.append(" ")
+        return "".join(parts)
 
     def is_outside(self, i: int) -> bool:
         """Whether token *i* lies outside every quote."""

@@ -84,6 +84,7 @@ Limits
 
 from __future__ import annotations
 
+import re
 import types
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -234,6 +235,9 @@ _FLAGS: Final = regex.VERSION1 | regex.VERBOSE
 
 _MARK_PATTERN: Final = regex.compile(
     r"""
+    # Every match starts with one of these: saying so first lets the search skip ahead.
+    (?= [\p{Quotation_Mark}`] )
+    (?:
       # eight or more marks with only spaces between: decoration, skipped whole
       (?P<decoration>
           [\p{Quotation_Mark}`] (?: \s*+ [\p{Quotation_Mark}`] ){7} [\p{Quotation_Mark}`\s]*+
@@ -241,6 +245,7 @@ _MARK_PATTERN: Final = regex.compile(
     | '++            # a run of apostrophes: split into doubled ones and a single one later
     | ``
     | \p{Quotation_Mark}
+    )
     """,
     _FLAGS,
 )
@@ -253,7 +258,8 @@ _POSSESSIVE_S: Final = regex.compile(r"s (?!\w)", _FLAGS | regex.IGNORECASE)
 #: Feet and inches ending where a double mark starts: 6'2" or 5’11”.
 _FEET_AND_INCHES: Final = regex.compile(r"\d ['\N{RIGHT SINGLE QUOTATION MARK}] \d \d?+ \Z", _FLAGS)
 _OPENING_PUNCTUATION: Final = regex.compile(r"[\p{Ps}\p{Pi}\p{Pd}\p{Quotation_Mark}/`]", _FLAGS)
-_LINE: Final = regex.compile(r"[^\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]++", _FLAGS)
+# The standard library's engine scans a plain character class about twice as fast.
+_LINE: Final = re.compile(r"[^\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]+")
 _PARAGRAPH_BREAK: Final = regex.compile(
     r"(?: \r\n | [\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}] ) \s*+", _FLAGS
 )

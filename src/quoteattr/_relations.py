@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-__all__ = ["CLEAR", "UD", "LabelScheme", "Rel", "Relations", "detect_scheme"]
+    from quoteattr._layout import DocLayout
+
+__all__ = ["CLEAR", "UD", "DocRelations", "LabelScheme", "Rel", "Relations", "detect_scheme"]
 
 
 class Rel(enum.Enum):
@@ -58,6 +60,10 @@ class Rel(enum.Enum):
     AUXILIARY = enum.auto()
     PUNCT = enum.auto()
     OTHER = enum.auto()
+
+    # A member equals only itself, so hash it by identity, in C: Enum.__hash__ hashes the
+    # name in Python, and the rules look relations up in sets all the time.
+    __hash__ = object.__hash__
 
 
 class LabelScheme(enum.Enum):
@@ -178,29 +184,68 @@ def detect_scheme(labels: Iterable[str]) -> LabelScheme:
 
 @attrs.frozen
 class Relations:
-    """Relation queries over parsed tokens, for one label scheme."""
+    """The relations of one label scheme; :meth:`over` binds them to a parsed document."""
 
     scheme: LabelScheme
     _labels: dict[str, Rel] = attrs.field(repr=False)
 
-    def rel(self, token: Token) -> Rel:
-        """Return the relation of *token* to its head."""
-        label = token.dep_
+    def rel_of_label(self, label: str) -> Rel:
+        """Return the relation a dependency label names."""
         found = self._labels.get(label)
         if found is None:
             # Unknown subtypes ("obl:arg", "nmod:npmod") behave like their base label.
             found = self._labels.get(label.split(":", 1)[0], Rel.OTHER)
         return found
 
-    def children(self, token: Token, *rels: Rel) -> Iterator[Token]:
-        """Yield the children of *token* whose relation is one of *rels*."""
-        for child in token.children:
-            if self.rel(child) in rels:
-                yield child
+    def rel(self, token: Token) -> Rel:
+        """Return the relation of *token* to its head."""
+        return self.rel_of_label(token.dep_)
+
+    def over(self, layout: DocLayout) -> DocRelations:
+        """The relation queries over *layout*'s document (made once per document)."""
+        bound = layout.relations.get(self.scheme)
+        if bound is None:
+            bound = layout.relations[self.scheme] = DocRelations(self, layout)
+        return bound
+
+
+class DocRelations:
+    """Relation queries over the tokens of one parsed document.
+
+    They read the document's tables (:class:`~quoteattr._layout.DocLayout`): token
+    indices, heads and labels in plain lists, and the Token objects made once, since spaCy
+    makes new Token objects for every ``token.head`` and ``token.children``.
+    """
+
+    def __init__(self, relations: Relations, layout: DocLayout) -> None:
+        """Bind *relations* to *layout*'s document."""
+        self.scheme = relations.scheme
+        self._token_at = layout.token_at
+        self._heads = layout.tokens.head
+        self._children_of = layout.tokens.children
+        #: The relation of every token to its head, looked up by index in the hot loops.
+        self.rels: list[Rel] = layout.tokens.per_label(relations.rel_of_label)
+
+    def rel(self, token: Token) -> Rel:
+        """Return the relation of *token* to its head."""
+        return self.rels[token.i]
+
+    def rel_at(self, i: int) -> Rel:
+        """Return the relation of token *i* to its head."""
+        return self.rels[i]
+
+    def children(self, token: Token, *rels: Rel) -> list[Token]:
+        """Return the children of *token* whose relation is one of *rels*, in order."""
+        token_at, rel_of = self._token_at, self.rels
+        return [token_at(i) for i in self._children_of(token.i) if rel_of[i] in rels]
 
     def first_child(self, token: Token, *rels: Rel) -> Token | None:
         """Return the first child of *token* with one of *rels*, or ``None``."""
-        return next(self.children(token, *rels), None)
+        rel_of = self.rels
+        for i in self._children_of(token.i):
+            if rel_of[i] in rels:
+                return self._token_at(i)
+        return None
 
     def subject(self, verb: Token) -> Token | None:
         """Return the active subject of *verb* (its nominal or clausal subject)."""
@@ -228,22 +273,50 @@ class Relations:
     def according_to_object(self, according: Token) -> Token | None:
         """Return the noun of "according to X", given the token "according"."""
         if self.scheme is LabelScheme.CLEAR:
-            to = next((c for c in according.children if c.lower_ == "to"), None)
+            to = next(
+                (
+                    self._token_at(i)
+                    for i in self._children_of(according.i)
+                    if self._token_at(i).lower_ == "to"
+                ),
+                None,
+            )
             if to is not None:
                 return self.first_child(to, Rel.PREPOSITIONAL_OBJECT)
             return self.first_child(according, Rel.PREPOSITIONAL_OBJECT)
         # UD: "according" is a case marker (with "to" fixed) under the noun.
-        if self.rel(according) is Rel.CASE and according.head.i != according.i:
-            return according.head
+        head = self._heads[according.i]
+        if self.rel(according) is Rel.CASE and head != according.i:
+            return self._token_at(head)
         return None
 
     def conjuncts(self, token: Token) -> tuple[Token, ...]:
-        """Return the tokens coordinated with *token* (excluding itself)."""
-        return tuple(t for t in token.conjuncts if t.i != token.i)
+        """Return the tokens coordinated with *token* (excluding itself).
+
+        As spaCy's ``token.conjuncts``: up the ``conj`` chain to its first member, then
+        down every ``conj`` dependent to its right.
+        """
+        if "conjuncts" in token.doc.user_token_hooks:
+            return tuple(t for t in token.conjuncts if t.i != token.i)
+        heads = self._heads
+        start = token.i
+        while start != heads[start] and self._is_conj(start):
+            start = heads[start]
+        members = [start]
+        for word in members:  # grows as it goes
+            members += [
+                child for child in self._children_of(word) if child > word and self._is_conj(child)
+            ]
+        return tuple(self._token_at(i) for i in members if i != token.i)
+
+    def _is_conj(self, i: int) -> bool:
+        """Whether token *i* has the label ``conj`` itself (not a subtype)."""
+        return self.rels[i] is Rel.CONJUNCT and self._token_at(i).dep_ == "conj"
 
     def governor(self, token: Token) -> Token | None:
         """Return the head of *token*, or ``None`` at the root."""
-        return None if token.head.i == token.i else token.head
+        head = self._heads[token.i]
+        return None if head == token.i else self._token_at(head)
 
     def _preposition_and_noun(self, child: Token) -> tuple[Token | None, Token | None]:
         if self.scheme is LabelScheme.CLEAR:

@@ -41,6 +41,7 @@ added; a whole quoted utterance (``DIRECT``) never lies inside reported speech.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from typing import TYPE_CHECKING
 
@@ -98,7 +99,12 @@ _ADVERBIAL_MARKERS = frozenset(
     {"as", "when", "while", "because", "after", "before", "since", "until", "once", "so"}
 )
 _NOT_IN_REPORTING_CLAUSE = frozenset({Rel.OBJECT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT})
+_SUBJECTS = frozenset({Rel.SUBJECT, Rel.PASSIVE_SUBJECT})
+# Relations of the clause a noun cue opens: "the claim [that …]".
+_NOUN_CLAUSES = frozenset({Rel.CLAUSAL_MODIFIER, Rel.CLAUSAL_COMPLEMENT, Rel.OTHER})
 _CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
+# Punctuation where the reporter's own words may take over from the reported clause.
+_CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--"})
 _RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "when"}
 _EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
 _MIN_CONTENT_WORDS = 2
@@ -178,6 +184,9 @@ class ReportedSpeechFinder:
         self.attributor = attributor
         self.layout = attributor.layout
         self.doc = attributor.doc
+        self.token_at = attributor.token_at
+        self.tokens = attributor.tokens
+        self.heads = attributor.heads
         self.relations = attributor.relations
         self.lexicon = attributor.lexicon
 
@@ -193,12 +202,10 @@ class ReportedSpeechFinder:
         }
         # Only a token whose form can open a report is looked at: most words never can.
         words = _cue_words()
-        texts = self.layout.tokens.text
+        openers = self.tokens.lowercase_positions_of(words)
         candidates = []
-        for i in range(len(texts)):
-            if texts[i].lower() not in words:
-                continue
-            candidate = self._candidate(self.doc[i])
+        for i in openers:
+            candidate = self._candidate(self.token_at(i))
             if candidate is not None:
                 candidates.append(candidate)
         found: list[ReportedSpeech] = []
@@ -268,16 +275,15 @@ class ReportedSpeechFinder:
 
     def _opens_insertion(self, cue: Token) -> bool:
         """An inverted cue set into a clause: ", said Ortiz," with the clause around it."""
-        doc = self.doc
-        if cue.i == 0 or doc[cue.i - 1].text != ",":
+        if cue.i == 0 or self.tokens.orth[cue.i - 1] != ",":
             return False
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
         after = [i for i in sentence if i > cue.i]
         name = self.attributor.noun_phrase_after(after)
         return (
             name is not None
-            and name.stop < len(doc)
-            and doc[name.stop].text == ","
+            and name.stop < len(self.doc)
+            and self.tokens.orth[name.stop] == ","
             and any(i < cue.i - 1 for i in sentence)
         )
 
@@ -289,27 +295,30 @@ class ReportedSpeechFinder:
         rise": the verb above that noun).
         """
         if self.relations.rel(cue) is Rel.PARATAXIS:
-            return self._verb_at_or_above(cue.head) if cue.head.i != cue.i else None
-        doc = self.doc
-        words = [t.i for t in cue.subtree if not t.is_punct]
+            return (
+                self._verb_at_or_above(self.layout.head(cue))
+                if self.heads[cue.i] != cue.i
+                else None
+            )
+        words = [i for i in self.layout.subtree_in_spacy_order(cue) if not self.tokens.is_punct[i]]
         before, after = words[0] - 1, words[-1] + 1
         set_off = (
             before >= 0
-            and doc[before].text == ","
-            and after < len(doc)
-            and doc[after].text in {",", ".", ";"}
+            and self.tokens.orth[before] == ","
+            and after < len(self.doc)
+            and self.tokens.orth[after] in {",", ".", ";"}
         )
         rel = self.relations.rel(cue)
-        closes = after >= len(doc) or doc[after].text in {".", "!", "?"}
-        if set_off and closes and rel is Rel.CONJUNCT and cue.head.i < cue.i:
+        closes = after >= len(self.doc) or self.tokens.orth[after] in {".", "!", "?"}
+        if set_off and closes and rel is Rel.CONJUNCT and self.heads[cue.i] < cue.i:
             # "The port will close in June, a spokesman for the council said."
-            return self._verb_at_or_above(cue.head)
+            return self._verb_at_or_above(self.layout.head(cue))
         if not set_off or rel is not Rel.RELATIVE_CLAUSE:
             return None
         subject = self.relations.subject(cue)
         if subject is None or subject.lower_ in _RELATIVE_WORDS:
             return None  # a true relative clause: "the river, which rose …"
-        return self._verb_at_or_above(cue.head)
+        return self._verb_at_or_above(self.layout.head(cue))
 
     def _heads_clause(self, token: Token) -> bool:
         """A verb, or a predicate with a subject of its own."""
@@ -320,9 +329,9 @@ class ReportedSpeechFinder:
         for _ in range(steps):
             if self._heads_clause(node):
                 return node
-            if node.head.i == node.i:
+            if self.heads[node.i] == node.i:
                 return None
-            node = node.head
+            node = self.layout.head(node)
         return None
 
     def _sentence_start(self, first: int, cue: Token) -> int:
@@ -351,12 +360,12 @@ class ReportedSpeechFinder:
             if child.i < cue.i and child.pos_ in {"PRON", "PROPN", "NOUN"}
         ]
         sentence = set(self.layout.reporter_tokens(self.layout.sentence_of[cue.i]))
-        clause_tokens = [t.i for t in cue.subtree if t.i in sentence]
+        clause_tokens = [i for i in self.layout.subtree_in_spacy_order(cue) if i in sentence]
         speaker = None
         if subjects and not self._opens_insertion(cue):
             subject = max(subjects, key=lambda child: child.i)
             opening = max(
-                (i for i in range(cue.left_edge.i, subject.i) if self.doc[i].text == ","),
+                (i for i in range(cue.left_edge.i, subject.i) if self.tokens.orth[i] == ","),
                 default=cue.left_edge.i - 1,
             )
             speaker = self.attributor.mention(subject, [i for i in clause_tokens if i > opening])
@@ -366,11 +375,11 @@ class ReportedSpeechFinder:
             return None
         # The reporting clause: from its speaker (or the cue) on, over the cue's own words
         # ("said on Tuesday"), up to punctuation or the host clause.
-        hosted = {t.i for t in host.subtree}
+        hosted = set(self.layout.subtree(host))
         insertion_stop = max(speaker.stop, cue.i + 1)
         while (
             insertion_stop < len(self.doc)
-            and not self.doc[insertion_stop].is_punct
+            and not self.tokens.is_punct[insertion_stop]
             and insertion_stop not in hosted
             and cue.left_edge.i <= insertion_stop <= cue.right_edge.i
         ):
@@ -379,7 +388,7 @@ class ReportedSpeechFinder:
         # What the parse hung from the reporting clause before it belongs to the content
         # ("The quay, the master said, …"); what follows it is the clause's own (", a
         # professor at …").
-        indices = hosted | {t.i for t in cue.subtree if t.i < insertion.start}
+        indices = hosted | {i for i in self.layout.subtree(cue) if i < insertion.start}
         first, stop = self._extent(host, left_out=insertion, among=indices)
         if stop <= insertion.start:
             first = self._sentence_start(first, cue)
@@ -426,21 +435,24 @@ class ReportedSpeechFinder:
         if obj is None or obj.i < cue.i or obj.lower_ in {"it", "this", "that", "so"}:
             return None
         if _is_time(obj) or any(
-            self.doc[i].text in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
+            self.tokens.orth[i] in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
         ):
             return None
         # A verb coordinated with the cue is the speaker's next act ("acknowledged U.S.
         # support … and recognized the need"), not the rest of a split clause.
         coordinated = {
-            t.i for child in self.relations.children(cue, Rel.CONJUNCT) for t in child.subtree
+            i
+            for child in self.relations.children(cue, Rel.CONJUNCT)
+            for i in self.layout.subtree(child)
         }
         after = [
             t
-            for t in self.doc[obj.right_edge.i + 1 : cue.right_edge.i + 1]
+            for t in self.layout.token_range(obj.right_edge.i + 1, cue.right_edge.i + 1)
             if t.i not in coordinated
         ]
         finite = any(_is_finite(t) and self.layout.is_outside(t.i) for t in after) or any(
-            _is_finite(t) and t.i != obj.i and not self._is_relative(t) for t in obj.subtree
+            _is_finite(t) and t.i != obj.i and not self._is_relative(t)
+            for t in self._subtree_tokens(obj)
         )
         if not finite:
             return None
@@ -448,7 +460,8 @@ class ReportedSpeechFinder:
 
     def _is_relative(self, verb: Token) -> bool:
         """A verb of a relative clause: "supporters who defend him" (not a split clause)."""
-        return any(child.lower_ in _RELATIVE_WORDS for child in verb.children) or (
+        lower = self.tokens.lower_
+        return any(lower[child] in _RELATIVE_WORDS for child in self.tokens.children(verb.i)) or (
             self.relations.rel(verb) is Rel.RELATIVE_CLAUSE and self.relations.subject(verb) is None
         )
 
@@ -458,37 +471,40 @@ class ReportedSpeechFinder:
         An -ing form after "said" is the reporter's ("said, answering a question"); only
         verbs that take a gerund as their object report one ("denied restricting food").
         """
-        if any(child.lower_ == "to" and child.i < verb.i for child in verb.children):
+        lower = self.tokens.lower_
+        if any(lower[child] == "to" and child < verb.i for child in self.tokens.children(verb.i)):
             return True
         lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
-        between = self.doc[cue.i + 1 : verb.left_edge.i]
-        return lemma in _GERUND_CUES and not any(t.text == "," for t in between)
+        between = range(cue.i + 1, verb.left_edge.i)
+        return lemma in _GERUND_CUES and not any(self.tokens.orth[i] == "," for i in between)
 
     def _is_set_off_participle(self, cue: Token, clause: Token) -> bool:
         """A participle after a comma (", answering a question") is the reporter's words."""
         if clause.tag_ != "VBG" or clause.i < cue.i:
             return False
-        return any(self.doc[i].text == "," for i in range(cue.i + 1, clause.left_edge.i))
+        return any(self.tokens.orth[i] == "," for i in range(cue.i + 1, clause.left_edge.i))
 
     def _is_adverbial(self, clause: Token) -> bool:
         """A clause opened by "as", "when", "because" …: the parse's ccomp is an adverbial."""
+        lower, rels = self.tokens.lower_, self.relations.rels
         return any(
-            child.lower_ in _ADVERBIAL_MARKERS and child.i < clause.i
-            for child in clause.children
-            if self.relations.rel(child) is Rel.MARKER
+            lower[child] in _ADVERBIAL_MARKERS and child < clause.i
+            for child in self.tokens.children(clause.i)
+            if rels[child] is Rel.MARKER
         )
 
     def _is_clause(self, head: Token) -> bool:
         """A verb, or a predicate with a subject or copula ("Rafah is the last stronghold")."""
-        if head.pos_ in {"VERB", "AUX"}:
+        if self.tokens.pos[head.i] in {"VERB", "AUX"}:
             return True
+        children = self.tokens.children(head.i)
+        lower, rels = self.tokens.lower_, self.relations.rels
         return any(
-            child.lower_ in {"that", "whether", "if"} and child.i < head.i
-            for child in head.children
+            lower[child] in {"that", "whether", "if"} and child < head.i for child in children
         ) or any(
-            self.relations.rel(child) in {Rel.SUBJECT, Rel.PASSIVE_SUBJECT}
-            or (self.relations.rel(child) is Rel.AUXILIARY and child.lemma_ == "be")
-            for child in head.children
+            rels[child] in _SUBJECTS
+            or (rels[child] is Rel.AUXILIARY and self.token_at(child).lemma_ == "be")
+            for child in children
         )
 
     def _is_reporting_clause(self, cue: Token) -> bool:
@@ -497,39 +513,43 @@ class ReportedSpeechFinder:
         No other verb, no object or complement, and no coordinator: ", and he answered the
         criticism" is a clause of its own, not a reporting clause.
         """
-        relations = self.relations
+        rels, pos = self.relations.rels, self.tokens.pos
         if any(
-            relations.rel(child) in _NOT_IN_REPORTING_CLAUSE
-            or (relations.rel(child) is Rel.COORDINATOR and child.i < cue.i)
-            for child in cue.children
+            rels[child] in _NOT_IN_REPORTING_CLAUSE
+            or (rels[child] is Rel.COORDINATOR and child < cue.i)
+            for child in self.tokens.children(cue.i)
         ):
             return False
         return not any(
-            self.attributor.is_verb(t) and t.i != cue.i and t.pos_ != "AUX" for t in cue.subtree
+            i != cue.i and pos[i] != "AUX" and self.attributor.is_verb_at(i)
+            for i in self.layout.subtree(cue)
         )
 
     def _asserted(self, cue: Token) -> bool:
         """Whether *cue* reports something said: not negated, future, intended or asked."""
-        relations = self.relations
-        for child in cue.children:
-            word = child.lower_
+        relations, lower = self.relations, self.tokens.lower_
+        children = self.tokens.children(cue.i)
+        for child in children:
+            word = lower[child]
             if word in _NEGATIONS:
                 return False
-            if relations.rel(child) is Rel.AUXILIARY and (word in _MODALS or child.tag_ == "MD"):
+            if self.relations.rels[child] is Rel.AUXILIARY and (
+                word in _MODALS or self.token_at(child).tag_ == "MD"
+            ):
                 return False
         subject = relations.subject(cue)
         if subject is not None and (
-            subject.lower_ in _NEGATIVE_SUBJECTS
-            or any(child.lower_ == "no" for child in subject.children)
+            lower[subject.i] in _NEGATIVE_SUBJECTS
+            or any(lower[child] == "no" for child in self.tokens.children(subject.i))
         ):
             return False
-        if any(child.lower_ == "as" and child.i < cue.i for child in cue.children):
+        if any(lower[child] == "as" and child < cue.i for child in children):
             return False  # "as Rubio has said": a comment on the reporter's own clause
         if self._is_passive(cue) and relations.agent(cue) is None:
             return False  # "it was reported that …", "refugees admitted to …"
-        infinitive = any(child.lower_ == "to" and child.i < cue.i for child in cue.children)
+        infinitive = any(lower[child] == "to" and child < cue.i for child in children)
         if relations.rel(cue) is Rel.OPEN_COMPLEMENT or infinitive:
-            governor = cue.head
+            governor = self.layout.head(cue)
             if governor.i == cue.i or governor.lemma_.lower() not in _ASPECT_GOVERNORS:
                 return False
             if not self._asserted(governor):
@@ -543,7 +563,10 @@ class ReportedSpeechFinder:
             return True
         if cue.tag_ != "VBN":
             return False
-        if any(c.lemma_ == "be" and relations.rel(c) is Rel.AUXILIARY for c in cue.children):
+        if any(
+            self.relations.rels[child] is Rel.AUXILIARY and self.token_at(child).lemma_ == "be"
+            for child in self.tokens.children(cue.i)
+        ):
             return True  # "was reported"
         # A bare participle after a noun is a reduced relative ("refugees admitted to …");
         # elsewhere it is a past tense the tagger mistook ("and vowed to …").
@@ -551,7 +574,7 @@ class ReportedSpeechFinder:
 
     def _in_question(self, token: Token) -> bool:
         tokens = self.layout.reporter_tokens(self.layout.sentence_of[token.i])
-        return bool(tokens) and self.doc[tokens[-1]].text == "?"
+        return bool(tokens) and self.tokens.orth[tokens[-1]] == "?"
 
     def _until_next_report(self, first: int, stop: int, cue: Token | None = None) -> int:
         """End the content where the reporter's own words take over.
@@ -561,18 +584,19 @@ class ReportedSpeechFinder:
         with …") or a new clause with a subject of its own (", but the talks failed") ends
         what was reported.
         """
-        doc, layout = self.doc, self.layout
+        token_at, region_of = self.token_at, self.layout.region_of
+        orth, lower = self.tokens.orth, self.tokens.lower_
         in_adverbial = cue is not None and self._is_adverbial(cue)
         for i in range(first + 1, stop - 1):
-            if not layout.is_outside(i):
-                continue
-            if in_adverbial and doc[i].text == ",":
+            if region_of[i] >= 0:
+                continue  # inside a quote
+            if in_adverbial and orth[i] == ",":
                 return i  # "After Obama announced that X, forces …": the main clause is not his
-            if doc[i].lower_ in {"and", "but"} and self._another_report(doc[i + 1]):
+            if lower[i] in {"and", "but"} and self._another_report(token_at(i + 1)):
                 return i  # "announced that X and vowed to Y": two reports
-            if doc[i].text not in {",", ";", "—", "–", "--"}:
+            if orth[i] not in _CLAUSE_BREAKS:
                 continue
-            if doc[i].text == ";" or self._opens_reporter_words(doc[i + 1]):
+            if orth[i] == ";" or self._opens_reporter_words(token_at(i + 1)):
                 return i
         return stop
 
@@ -583,7 +607,7 @@ class ReportedSpeechFinder:
         list inside the content ("asked them to raise their hands and pledge loyalty").
         """
         bare_participle = token.tag_ == "VBN" and not any(
-            self.relations.rel(child) is Rel.AUXILIARY for child in token.children
+            self.relations.rels[child] is Rel.AUXILIARY for child in self.tokens.children(token.i)
         )  # a small tagger's "vowed" after "and"
         return (
             self._is_reporting_verb(token)
@@ -598,14 +622,17 @@ class ReportedSpeechFinder:
         if word in {"according", "however", "compared"}:
             return True
         if word in _CONCESSIONS:
-            return token.head.i > token.i and self._heads_clause(token.head)
+            return self.heads[token.i] > token.i and self._heads_clause(self.layout.head(token))
         if token.tag_ == "VBG" and self._is_reporting_verb(token):
             return True
         if token.tag_ == "VBN" and relations.rel(token) is Rel.ADVERBIAL_CLAUSE:
             return True  # ", compared with …"
-        if word in {"and", "but", "or"} and token.head.i > token.i:
-            clause = token.head
-            opens_that = any(c.lower_ in {"that", "whether", "if"} for c in clause.children)
+        if word in {"and", "but", "or"} and self.heads[token.i] > token.i:
+            clause = self.layout.head(token)
+            opens_that = any(
+                self.tokens.lower_[child] in {"that", "whether", "if"}
+                for child in self.tokens.children(clause.i)
+            )
             return not opens_that and relations.subject(clause) is not None
         return False
 
@@ -619,27 +646,27 @@ class ReportedSpeechFinder:
         report. Across a comma only a coordinated member joins ("to enact reform, fix the
         system and …"); across a colon, whatever it introduces; any other punctuation ends it.
         """
-        doc, layout = self.doc, self.layout
+        token_at, layout = self.token_at, self.layout
         sentence = layout.sentence_of[cue.i]
-        while stop < len(doc) and layout.sentence_of[stop] == sentence:
-            token = doc[stop]
+        while stop < len(self.doc) and layout.sentence_of[stop] == sentence:
+            token = token_at(stop)
             if token.is_space:
                 break
             after_comma = False
             if token.is_punct and layout.is_outside(stop):
                 following = stop + 1
-                if token.text not in {",", ":"} or following >= len(doc):
+                if token.text not in {",", ":"} or following >= len(self.doc):
                     break
-                if doc[following].is_space or layout.sentence_of[following] != sentence:
+                if self.tokens.is_space[following] or layout.sentence_of[following] != sentence:
                     break
-                if token.text == "," and self._opens_reporter_words(doc[following]):
+                if token.text == "," and self._opens_reporter_words(token_at(following)):
                     break
                 after_comma = token.text == ","
-                token = doc[following]
+                token = token_at(following)
             phrase = self._phrase_at(token, cue, first)
             if phrase is None or (after_comma and self.relations.rel(phrase) is not Rel.CONJUNCT):
                 break
-            if after_comma and phrase.head.i == cue.i and self._is_finite_clause(phrase):
+            if after_comma and self.heads[phrase.i] == cue.i and self._is_finite_clause(phrase):
                 break  # "said X, and has since issued …": the speaker's next act
             if self._another_report(phrase):
                 break
@@ -648,8 +675,8 @@ class ReportedSpeechFinder:
 
     def _is_finite_clause(self, verb: Token) -> bool:
         return _is_finite(verb) or any(
-            _is_finite(child) and self.relations.rel(child) is Rel.AUXILIARY
-            for child in verb.children
+            self.relations.rels[child] is Rel.AUXILIARY and _is_finite(self.token_at(child))
+            for child in self.tokens.children(verb.i)
         )
 
     def _phrase_at(self, token: Token, cue: Token, first: int) -> Token | None:
@@ -660,19 +687,19 @@ class ReportedSpeechFinder:
         dependents that is no clause, or lies outside the cue's clause altogether.
         """
         node = token
-        while node.head.i not in {node.i, cue.i} and node.head.i >= token.i:
-            node = node.head
+        while self.heads[node.i] not in {node.i, cue.i} and self.heads[node.i] >= token.i:
+            node = self.layout.head(node)
         if node.left_edge.i < first:
             return None
-        if node.head.i == cue.i:
+        if self.heads[node.i] == cue.i:
             return node if self.relations.rel(node) in _CARRY_ON else None
         # Attached somewhere left of the phrase: inside the content, or above the cue.
-        return None if node.head.i < cue.i else node
+        return None if self.heads[node.i] < cue.i else node
 
     # -- rule 3: according to -----------------------------------------------------------
 
     def _according_to(self, according: Token) -> _Candidate | None:
-        if according.i + 1 >= len(self.doc) or self.doc[according.i + 1].lower_ != "to":
+        if according.i + 1 >= len(self.doc) or self.tokens.lower_[according.i + 1] != "to":
             return None
         noun = self.relations.according_to_object(according)
         if noun is None:
@@ -683,13 +710,17 @@ class ReportedSpeechFinder:
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[according.i])
         if according.i not in sentence:
             return None
-        words = [i for i in sentence if not self.doc[i].is_punct]
+        words = [i for i in sentence if not self.tokens.is_punct[i]]
         at_edge = bool(words) and (words[0] >= phrase_first or words[-1] < phrase_stop)
         # "According to X, …" and "…, according to X." speak for the whole sentence.
         if at_edge:
             clause = self._main_clause(phrase, sentence)
         else:  # the first clause above the phrase; a root phrase has none
-            clause = None if phrase.head.i == phrase.i else self._verb_at_or_above(phrase.head, 4)
+            clause = (
+                None
+                if self.heads[phrase.i] == phrase.i
+                else self._verb_at_or_above(self.layout.head(phrase), 4)
+            )
         if clause is None or phrase_first <= clause.i < phrase_stop:
             return None
         tokens = sentence[sentence.index(according.i) :]
@@ -702,13 +733,13 @@ class ReportedSpeechFinder:
             # "fighters who, according to officials, killed …": only a relative pronoun or a
             # conjunction stands before the phrase.
             first, inserted = phrase_stop, False
-        while first < stop and self.doc[first].lower_ in _RELATIVE_WORDS - {"that"}:
+        while first < stop and self.tokens.lower_[first] in _RELATIVE_WORDS - {"that"}:
             first += 1
         return self._checked(_Candidate(first, stop, according.i, attribution, inserted))
 
     def _has_content_words(self, first: int, stop: int) -> bool:
         return any(
-            self.doc[i].pos_ in _CONTENT_WORDS and self.doc[i].lower_ not in _RELATIVE_WORDS
+            self.tokens.pos[i] in _CONTENT_WORDS and self.tokens.lower_[i] not in _RELATIVE_WORDS
             for i in range(first, stop)
         )
 
@@ -718,7 +749,7 @@ class ReportedSpeechFinder:
         found = None
         node = phrase
         for _ in range(_MAX_CLIMB):
-            head = node.head
+            head = self.layout.head(node)
             if head.i == node.i or head.i not in members:
                 break
             if self._heads_clause(head):
@@ -730,14 +761,14 @@ class ReportedSpeechFinder:
 
     def _noun_report(self, noun: Token) -> _Candidate | None:
         """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
+        children, lower = self.tokens.children, self.tokens.lower_
         clause = next(
             (
-                child
-                for child in noun.children
-                if child.i > noun.i
-                and self.relations.rel(child)
-                in {Rel.CLAUSAL_MODIFIER, Rel.CLAUSAL_COMPLEMENT, Rel.OTHER}
-                and any(g.lower_ == "that" and g.i < child.i for g in child.children)
+                self.token_at(child)
+                for child in children(noun.i)
+                if child > noun.i
+                and self.relations.rels[child] in _NOUN_CLAUSES
+                and any(lower[g] == "that" and g < child for g in children(child))
             ),
             None,
         )
@@ -757,14 +788,14 @@ class ReportedSpeechFinder:
         relations = self.relations
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[noun.i])
         before = [i for i in sentence if i < noun.i]
-        for child in noun.children:
-            if child.i < noun.i and relations.rel(child) is Rel.MODIFIER:
+        for child in self.layout.children(noun):
+            if child.i < noun.i and self.relations.rels[child.i] is Rel.MODIFIER:
                 owner = child if child.pos_ in {"PRON", "PROPN", "NOUN"} else None
                 if owner is not None and child.tag_ != "DT":
                     return self.attributor.mention(owner, before)
-        if relations.rel(noun) is Rel.OBJECT and noun.head.i != noun.i:
+        if relations.rel(noun) is Rel.OBJECT and self.heads[noun.i] != noun.i:
             # "issued a stern warning that …": whoever issued it.
-            return self.attributor.tree_speaker(noun.head, before)
+            return self.attributor.tree_speaker(self.layout.head(noun), before)
         return None
 
     # -- rule 5: word order, when the parse missed the cue --------------------------------
@@ -778,17 +809,18 @@ class ReportedSpeechFinder:
         """
         if self.attributor.is_verb(word):
             return None
-        layout, doc = self.layout, self.doc
+        layout = self.layout
         sentence = layout.reporter_tokens(layout.sentence_of[word.i])
         if word.i not in sentence:
             return None
         position = sentence.index(word.i)
         before, after = sentence[:position], sentence[position + 1 :]
         if not before or not all(
-            doc[i].pos_ in _NOUN_PHRASE or doc[i].lower_ in {"and", "&", ","} for i in before
+            self.tokens.pos[i] in _NOUN_PHRASE or self.tokens.lower_[i] in {"and", "&", ","}
+            for i in before
         ):
             return None
-        if doc[before[-1]].pos_ not in {"NOUN", "PROPN"} or not self._opens_clause(after):
+        if self.tokens.pos[before[-1]] not in {"NOUN", "PROPN"} or not self._opens_clause(after):
             return None
         speaker = self.attributor.noun_phrase(before)
         if speaker is None:
@@ -802,10 +834,10 @@ class ReportedSpeechFinder:
 
     def _opens_clause(self, tokens: Sequence[int]) -> bool:
         """A subject and then a verb before any punctuation: "fighters were present"."""
-        doc = self.doc
+        token_at = self.token_at
         saw_noun = False
         for i in tokens:
-            token = doc[i]
+            token = token_at(i)
             if token.is_punct:
                 return False
             if self.attributor.is_verb(token):
@@ -828,19 +860,27 @@ class ReportedSpeechFinder:
         *among*, when given, replaces the subtree as the tokens to span.
         """
         left_out = set(left_out)
-        paragraph = self.layout.paragraph_of[head.i]
-        tokens = head.subtree if among is None else (self.doc[i] for i in sorted(among))
+        layout, tokens = self.layout, self.tokens
+        paragraph_of, region_of = layout.paragraph_of, layout.region_of
+        is_space, is_punct, orth = tokens.is_space, tokens.is_punct, tokens.orth
+        paragraph = paragraph_of[head.i]
         indices = [
-            t.i
-            for t in tokens
-            if t.i not in left_out
-            and self.layout.paragraph_of[t.i] == paragraph
-            and not t.is_space
-            and not (t.is_punct and self.layout.is_outside(t.i) and t.text not in {")", "%"})
+            i
+            for i in (layout.subtree(head) if among is None else among)
+            if i not in left_out
+            and paragraph_of[i] == paragraph
+            and not is_space[i]
+            # The reporter's punctuation is no content, but for what closes or ends it.
+            and not (is_punct[i] and region_of[i] < 0 and orth[i] not in {")", "%"})
         ]
         if not indices:
             return head.i, head.i
         return min(indices), max(indices) + 1
+
+    def _subtree_tokens(self, token: Token) -> list[Token]:
+        """``token.subtree``, from the tokens made once."""
+        token_at = self.token_at
+        return [token_at(i) for i in self.layout.subtree(token)]
 
     def _attributed(
         self, cue: Token, first: int, stop: int, method: AttributionMethod
@@ -851,11 +891,13 @@ class ReportedSpeechFinder:
             # "Voters, Clinton suggested, don't have to worry": the speaker is set off with
             # the cue, after the comma that opens the insertion.
             opening = max(
-                (i for i in range(first, cue.i) if self.doc[i].text == ","), default=first
+                (i for i in range(first, cue.i) if self.tokens.orth[i] == ","), default=first
             )
             allowed = [i for i in sentence if opening < i < cue.i or cue.i < i <= cue.right_edge.i]
         else:
-            allowed = [i for i in sentence if not first <= i < stop]
+            # The sentence's words around the content (both are in order).
+            allowed = sentence[: bisect.bisect_left(sentence, first)]
+            allowed += sentence[bisect.bisect_left(sentence, stop) :]
         speaker = self.attributor.tree_speaker(cue, allowed)
         if speaker is None and cue.tag_ != "VBG":
             speaker = self._speaker_before(cue, allowed)
@@ -871,27 +913,30 @@ class ReportedSpeechFinder:
         "As part of his plea, Marcel Lazar, 44, said": the name before an apposition or a
         relative clause set off by commas, else the noun phrase right before the cue.
         """
-        doc = self.doc
         before = [i for i in allowed if i < cue.i]
-        while before and doc[before[-1]].pos_ in {"ADV", "AUX", "PART"}:
+        while before and self.tokens.pos[before[-1]] in {"ADV", "AUX", "PART"}:
             before.pop()  # "has also said"
         segments: list[list[int]] = [[]]
         for i in before:
-            if doc[i].text == "," or self.attributor.is_spaced_dash(i):
+            if self.tokens.orth[i] == "," or self.attributor.is_spaced_dash(i):
                 segments.append([])
             else:
                 segments[-1].append(i)
         if len(segments) >= 3 and not segments[-1]:
             name, insertion = segments[-3], segments[-2]
             if not insertion or not (
-                self._is_noun_phrase(insertion) or doc[insertion[0]].lower_ in _RELATIVE_WORDS
+                self._is_noun_phrase(insertion)
+                or self.tokens.lower_[insertion[0]] in _RELATIVE_WORDS
             ):
                 return None
         else:
             name = segments[-1]
         run: list[int] = []
         for i in reversed(name):
-            if doc[i].pos_ not in _NOUN_PHRASE - {"CCONJ"} and doc[i].text not in {"-", "&"}:
+            if self.tokens.pos[i] not in _NOUN_PHRASE - {"CCONJ"} and self.tokens.orth[i] not in {
+                "-",
+                "&",
+            }:
                 break
             run.insert(0, i)
         if not run or not self._is_noun_phrase(run):
@@ -899,10 +944,10 @@ class ReportedSpeechFinder:
         return self.attributor.noun_phrase(run)
 
     def _is_noun_phrase(self, tokens: Sequence[int]) -> bool:
-        doc = self.doc
         return all(
-            doc[i].pos_ in _NOUN_PHRASE or doc[i].text in {"-", "&", "(", ")"} for i in tokens
-        ) and any(doc[i].pos_ in {"NOUN", "PROPN", "PRON", "NUM"} for i in tokens)
+            self.tokens.pos[i] in _NOUN_PHRASE or self.tokens.orth[i] in {"-", "&", "(", ")"}
+            for i in tokens
+        ) and any(self.tokens.pos[i] in {"NOUN", "PROPN", "PRON", "NUM"} for i in tokens)
 
     def _checked(self, candidate: _Candidate) -> _Candidate | None:
         """Trim a candidate's edges; drop it when the content is too short or holds the cue.
@@ -923,15 +968,15 @@ class ReportedSpeechFinder:
         return attrs.evolve(candidate, first=first, stop=stop)
 
     def _trimmed(self, first: int, stop: int) -> tuple[int, int]:
-        doc, layout = self.doc, self.layout
+        layout = self.layout
         while first < stop and (
-            doc[first].is_space
-            or (doc[first].text in _EDGE_PUNCTUATION and layout.is_outside(first))
+            self.tokens.is_space[first]
+            or (self.tokens.orth[first] in _EDGE_PUNCTUATION and layout.is_outside(first))
         ):
             first += 1
         while stop > first and (
-            doc[stop - 1].is_space
-            or (doc[stop - 1].text in _EDGE_PUNCTUATION and layout.is_outside(stop - 1))
+            self.tokens.is_space[stop - 1]
+            or (self.tokens.orth[stop - 1] in _EDGE_PUNCTUATION and layout.is_outside(stop - 1))
         ):
             stop -= 1
         return first, stop
@@ -951,7 +996,7 @@ class ReportedSpeechFinder:
         first, stop = candidate.first, candidate.stop
         region_of = self.layout.region_of
         paragraph = self.layout.paragraph_of[candidate.cue]
-        for index in sorted({region_of[i] for i in range(first, stop) if region_of[i] >= 0}):
+        for index in sorted(_regions_in(region_of, first, stop)):
             quote = quotes[index]
             region = quote.region
             if self._joins(quote, paragraph, candidate):
@@ -970,9 +1015,9 @@ class ReportedSpeechFinder:
         holds_cue = first <= candidate.cue < stop
         if stop - first < _MIN_CONTENT_WORDS or (holds_cue and not candidate.inserted):
             return None
-        regions = tuple(sorted({region_of[i] for i in range(first, stop) if region_of[i] >= 0}))
+        regions = tuple(sorted(_regions_in(region_of, first, stop)))
         if not any(
-            self.doc[i].pos_ in _CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
+            self.tokens.pos[i] in _CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
         ):
             return None
         kind = QuoteKind.MIXED if regions else QuoteKind.INDIRECT
@@ -998,6 +1043,11 @@ class ReportedSpeechFinder:
         paragraph_of = self.layout.paragraph_of
         last = max(region.first, region.stop - 1)
         return paragraph_of[region.first] == paragraph_of[last] == paragraph
+
+
+def _regions_in(region_of: list[int], first: int, stop: int) -> set[int]:
+    """The quote regions with a token from *first* up to *stop*."""
+    return set(region_of[first:stop]) - {-1}  # -1: outside every quote
 
 
 def _outermost(candidates: Iterable[_Candidate]) -> list[_Candidate]:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import collections
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
@@ -77,12 +77,14 @@ _PLURAL_PRONOUNS = frozenset({"they", "them"})
 _NEUTER_PRONOUNS = frozenset({"it"})
 _FEMININE = frozenset({"she", "her", "hers", "herself"})
 _MASCULINE = frozenset({"he", "him", "his", "himself"})
+_GENDERED = _FEMININE | _MASCULINE
 _FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
 _MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
 _GENDER_WINDOW_SENTENCES = 2
 # Heads of a description that names whoever leads the place its adjective names.
 _LEADER_NOUNS = frozenset({"leader", "premier", "head", "chief"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "madam", "madame"})
+_SUBJECTS = frozenset({Rel.SUBJECT, Rel.PASSIVE_SUBJECT})
 
 
 @attrs.frozen
@@ -116,13 +118,11 @@ def _is_inflected_cue(word: str) -> bool:
     return lemma is not None and lemma != lower
 
 
-def _title_key(token: Token) -> str:
-    return token.lower_.rstrip(".")
+class _NameRun(NamedTuple):
+    """A run of name tokens, with the name proper after its titles.
 
-
-@attrs.frozen
-class _NameRun:
-    """A run of name tokens, with the name proper after its titles."""
+    A named tuple, not an attrs class: a document has dozens, made in one pass.
+    """
 
     first: int
     stop: int
@@ -133,6 +133,8 @@ class _NameRun:
     #: A person's title stands before the name ("Sen.", "Secretary of State").
     person_title: bool
     subject: bool
+    #: The gender a courtesy title before the name gives ("Ms. Lee": "f"), if any.
+    title_gender: str | None
 
 
 class SpeakerResolver:
@@ -142,8 +144,18 @@ class SpeakerResolver:
         """Index the names of *layout*'s document once."""
         self.layout = layout
         self.doc: Doc = layout.doc
-        self.relations = relations
+        self.token_at = layout.token_at
+        self.tokens = layout.tokens
+        self.heads = layout.tokens.head
+        self.relations = relations.over(layout)
         self.has_ner = has_ner
+        # What depends on the document's words alone, remembered for the many questions
+        # about the same names; keyed by the token positions each answer reads.
+        self._titles: dict[tuple[int, int], str | None] = {}
+        self._appositive_titles: dict[int, str | None] = {}
+        self._known_titles: dict[_NameRun, str | None] = {}
+        # Whether each name run (by its first token) is a person's.
+        self._persons: dict[int, bool] = {}
         self.runs = self._name_runs()
         self._run_starts = [run.first for run in self.runs]
         self._labels = self._label_votes()
@@ -171,7 +183,7 @@ class SpeakerResolver:
         start_char, end_char = self.layout.tokens.char_range(first, stop)
         self._content = content
         try:
-            identity = self._identify(self.doc[attribution.speaker_head], first, stop)
+            identity = self._identify(self.token_at(attribution.speaker_head), first, stop)
         finally:
             self._content = range(0)
         if identity.key is not None:
@@ -209,7 +221,7 @@ class SpeakerResolver:
         run = self._run_for_mention(head, first, stop)
         if run is not None:
             full = self._full_name(run)
-            gender = self._title_gender(run)
+            gender = run.title_gender
             if gender is not None:
                 self._genders.setdefault(_key(full.name), gender)
             self._speakers.append((head.i, full))
@@ -224,14 +236,17 @@ class SpeakerResolver:
         """The noun a relative pronoun stands for: "Aguilar, the director, who" → Aguilar."""
         if pronoun.lower_ not in RELATIVE_PRONOUNS:
             return None
-        clause = pronoun.head
+        clause = self.layout.head(pronoun)
         if clause.i == pronoun.i or self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
             return None
-        antecedent = clause.head
+        antecedent = self.layout.head(clause)
         if antecedent.i == clause.i or antecedent.i > pronoun.i:
             return None
-        if self.relations.rel(antecedent) is Rel.APPOSITION and antecedent.head.i < antecedent.i:
-            antecedent = antecedent.head  # the name an apposition describes
+        if (
+            self.relations.rel(antecedent) is Rel.APPOSITION
+            and self.heads[antecedent.i] < antecedent.i
+        ):
+            antecedent = self.layout.head(antecedent)  # the name an apposition describes
         return antecedent
 
     def _collective_pronoun_identity(self, pronoun: Token) -> _Identity:
@@ -256,7 +271,7 @@ class SpeakerResolver:
         sentence_of = self.layout.sentence_of
         i = pronoun.i - 1
         while i >= 0 and sentence_of[pronoun.i] - sentence_of[i] <= 1:
-            token = self.doc[i]
+            token = self.token_at(i)
             plural = token.tag_ in {"NNS", "NNPS"} or "Plur" in token.morph.get("Number", [])
             is_subject = self.relations.rel(token) in {Rel.SUBJECT, Rel.PASSIVE_SUBJECT}
             if (
@@ -316,13 +331,15 @@ class SpeakerResolver:
         # A described member ("medical staff"): its words up to its head, without the
         # coordination ("and", a comma) that may open its subtree.
         first = min(
-            t.i for t in member.subtree if t.i <= member.i and t.lower_ not in {"and", "&", ","}
+            i
+            for i in self.layout.subtree(member)
+            if i <= member.i and self.tokens.lower_[i] not in {"and", "&", ","}
         )
-        return self.doc[first : member.i + 1].text
+        return self.layout.span_text(first, member.i + 1)
 
     def _described_identity(self, head: Token, first: int, stop: int) -> _Identity:
         """A speaker named by a description: "officials", "a source", "the mayor"."""
-        phrase = self.doc[first:stop].text
+        phrase = self.layout.span_text(first, stop)
         owner = self._possessive_owner(head)
         if owner is not None:
             # "his spokesperson": someone speaking for the entity the pronoun means.
@@ -361,12 +378,13 @@ class SpeakerResolver:
 
     def _titled_person(self, head: Token, first: int) -> _NameRun | None:
         """The person an earlier mention gave the title *head* names ("the secretary")."""
-        if self.doc[first].lower_ != "the" or head.pos_ not in {"NOUN", "PROPN"}:
+        if self.tokens.lower_[first] != "the" or head.pos_ not in {"NOUN", "PROPN"}:
             return None
         words = {head.lower_}
         if head.lower_ in _LEADER_NOUNS:
             # "the Israeli leader": the nationality names the office-holder of that country.
-            words = {t.lower_ for t in self.doc[first + 1 : head.i] if t.text[:1].isupper()}
+            orth, lower = self.tokens.orth, self.tokens.lower_
+            words = {lower[i] for i in range(first + 1, head.i) if orth[i][:1].isupper()}
         if not words:
             return None
         position = bisect.bisect_left(self._run_starts, first) - 1
@@ -383,34 +401,40 @@ class SpeakerResolver:
 
     def _appositive_title(self, run: _NameRun) -> str | None:
         """The title in apposition: "Antony Blinken, the secretary of state, …"."""
-        doc = self.doc
-        if run.stop + 2 >= len(doc) or doc[run.stop].text != ",":
+        if run.stop not in self._appositive_titles:
+            self._appositive_titles[run.stop] = self._find_appositive_title(run)
+        return self._appositive_titles[run.stop]
+
+    def _find_appositive_title(self, run: _NameRun) -> str | None:
+        orth, pos = self.tokens.orth, self.tokens.pos
+        if run.stop + 2 >= len(orth) or orth[run.stop] != ",":
             return None
         first = run.stop + 1
         stop = first
-        while stop < len(doc) and doc[stop].text not in {",", ".", ";"} and stop - first < 8:
+        while stop < len(orth) and orth[stop] not in {",", ".", ";"} and stop - first < 8:
             stop += 1
-        described = doc[first].lower_ == "the" and all(
-            t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART"} for t in doc[first:stop]
+        described = self.tokens.lower_[first] == "the" and all(
+            pos[i] in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART"} for i in range(first, stop)
         )
-        words = [t for t in doc[first:stop] if t.pos_ != "DET"]
-        if any(t.pos_ in {"VERB", "AUX"} for t in words):
+        words = [i for i in range(first, stop) if pos[i] != "DET"]
+        if any(pos[i] in {"VERB", "AUX"} for i in words):
             return None  # "in Lagos, the governor said": a clause, not an apposition
-        if not words or not (described or any(_title_key(t) in _titles() for t in words)):
+        if not words or not (described or any(self._title_key(i) in _titles() for i in words)):
             return None
-        return doc[words[0].i : stop].text
+        return self.layout.span_text(words[0], stop)
 
     def _possessive_owner(self, head: Token) -> _NameRun | None:
         """The person "his"/"her" means in "his spokesperson" (a source noun only)."""
         if head.lemma_.lower() not in _SOURCE_NOUNS and head.lower_ not in _SOURCE_NOUNS:
             return None
-        for child in head.children:
-            if child.i < head.i and child.lower_ in {"his", "her"}:
-                return self._antecedent(child.i, "f" if child.lower_ == "her" else "m")
+        lower = self.tokens.lower_
+        for child in self.tokens.children(head.i):
+            if child < head.i and lower[child] in {"his", "her"}:
+                return self._antecedent(child, "f" if lower[child] == "her" else "m")
         return None
 
     def _kind_of_description(self, head: Token, first: int) -> SpeakerKind:
-        determiner = self.doc[first].lower_
+        determiner = self.tokens.lower_[first]
         plural = head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", [])
         if head.lemma_.lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS:
             if plural:
@@ -418,7 +442,7 @@ class SpeakerResolver:
             return SpeakerKind.ANONYMOUS if determiner in _INDEFINITE else SpeakerKind.PERSON
         if head.lower_ in _ORGANISATION_WORDS:
             return SpeakerKind.ORG
-        if _title_key(head) in _titles():
+        if self._title_key(head.i) in _titles():
             return SpeakerKind.PERSON  # "the mayor", "the secretary"
         return SpeakerKind.GROUP if plural and head.pos_ == "NOUN" else SpeakerKind.UNKNOWN
 
@@ -442,27 +466,38 @@ class SpeakerResolver:
 
     def _title_of(self, run: _NameRun) -> str | None:
         """The title written before the name in its run: "U.S. Secretary of State"."""
+        key = (run.first, run.name_first)
+        if key not in self._titles:
+            self._titles[key] = self._find_title(run)
+        return self._titles[key]
+
+    def _find_title(self, run: _NameRun) -> str | None:
         first = run.first
         while first > 0 and self._is_title_word(first - 1):
             first -= 1
         while first < run.name_first and (
-            self.doc[first].pos_ == "DET" or _title_key(self.doc[first]) in _HONORIFICS
+            self.tokens.pos[first] == "DET" or self._title_key(first) in _HONORIFICS
         ):
             first += 1  # "Ms." is a courtesy, not an office
         if first >= run.name_first:
             return None
-        return self.doc[first : run.name_first].text
+        return self.layout.span_text(first, run.name_first)
 
     def _is_title_word(self, i: int) -> bool:
-        key = _title_key(self.doc[i])
+        key = self._title_key(i)
         if key == "of":
-            return i > 0 and _title_key(self.doc[i - 1]) in _titles()
+            return i > 0 and self._title_key(i - 1) in _titles()
         return key in _titles()
 
     def _known_title(self, full: _NameRun) -> str | None:
         """The first title any mention of the same person carries ("a title given once")."""
-        for run in self.runs:
-            if run.last_word == full.last_word and (run is full or run.name in full.name):
+        if full not in self._known_titles:
+            self._known_titles[full] = self._find_known_title(full)
+        return self._known_titles[full]
+
+    def _find_known_title(self, full: _NameRun) -> str | None:
+        for run in self._runs_ending_in.get(full.last_word, ()):
+            if run is full or run.name in full.name:
                 title = self._title_of(run) or self._appositive_title(run)
                 if title is not None:
                     return title
@@ -473,45 +508,46 @@ class SpeakerResolver:
     def _coordinated(self, head: Token, first: int, stop: int) -> list[Token]:
         """The coordinated members of a mention ("Moscow and Beijing"), else just its head."""
         members = [head]
-        members += [t for t in head.conjuncts if first <= t.i < stop and t.i != head.i]
+        members += [t for t in self.relations.conjuncts(head) if first <= t.i < stop]
         if len(members) == 1 and self._run_at(head.i) is not None:
             # The parse missed the coordination; names joined by "and" before any
             # apposition or relative clause still make one.
             for i in range(first, stop - 1):
-                if self.doc[i].text == ",":
+                if self.tokens.orth[i] == ",":
                     break
-                if self.doc[i].lower_ in {"and", "&"} and self._run_at(i) is None:
+                if self.tokens.lower_[i] in {"and", "&"} and self._run_at(i) is None:
                     after = self._run_at(i + 1)
                     if after is not None:
-                        members.append(self.doc[after.stop - 1])
+                        members.append(self.token_at(after.stop - 1))
         return sorted(members, key=lambda token: token.i)
 
     # -- names ------------------------------------------------------------------------
 
     def _name_runs(self) -> list[_NameRun]:
-        doc = self.doc
         texts = self.layout.tokens.text
+        n = len(texts)
+        names = [i for i in self._name_candidates if self._is_name_token(i)]
+        is_name = [False] * n
+        for i in names:
+            is_name[i] = True
         runs: list[_NameRun] = []
-        i = 0
-        n = len(doc)
-        while i < n:
-            if not self._is_name_token(i):
-                i += 1
-                continue
+        stop = 0
+        for i in names:
+            if i < stop:
+                continue  # inside the run before
             stop = i + 1
             while stop < n and (
-                self._is_name_token(stop)
+                is_name[stop]
                 or (
                     stop + 1 < n
                     and (texts[stop] in _JOINERS or texts[stop].lower() in _NAME_PARTICLES)
-                    and self._is_name_token(stop + 1)
+                    and is_name[stop + 1]
                 )
             ):
                 stop += 1
             run = self._make_run(i, stop)
             if run is not None:
                 runs.append(run)
-            i = stop
         return runs
 
     def _is_name_token(self, i: int) -> bool:
@@ -521,7 +557,7 @@ class SpeakerResolver:
             return False
         if _is_inflected_cue(text):
             return False  # a headline's verb: "Top Diplomat Warns Israel"
-        if not self._opens_sentence(i):
+        if i not in self._sentence_openers:
             return pos == "PROPN" or text in self._capitalised_inside
         # Opening a sentence, "Residents" looks like a name to a small tagger; believe it
         # when the word is capitalised elsewhere too, is an entity, or starts a longer name.
@@ -534,16 +570,24 @@ class SpeakerResolver:
         return starts_name or text in self._capitalised_inside or bool(tokens.ent_type[i])
 
     @functools.cached_property
+    def _name_candidates(self) -> list[int]:
+        """The tokens tagged like names and written with a capital first letter.
+
+        Names are made of nothing else; the other capitalised words are never asked about.
+        """
+        texts = self.layout.tokens.text
+        return [i for i in self.layout.tokens.tagged(_NAME_TAGS) if texts[i][:1].isupper()]
+
+    @functools.cached_property
+    def _sentence_openers(self) -> set[int]:
+        """The name candidates that open a sentence."""
+        return {i for i in self._name_candidates if self._opens_sentence(i)}
+
+    @functools.cached_property
     def _capitalised_inside(self) -> frozenset[str]:
         """Words written capitalised somewhere other than at the start of a sentence."""
-        tokens = self.layout.tokens
-        return frozenset(
-            tokens.text[i]
-            for i in range(len(tokens.text))
-            if tokens.text[i][:1].isupper()
-            and tokens.pos[i] in _NAME_TAGS
-            and not self._opens_sentence(i)
-        )
+        texts, openers = self.layout.tokens.text, self._sentence_openers
+        return frozenset(texts[i] for i in self._name_candidates if i not in openers)
 
     def _opens_sentence(self, i: int) -> bool:
         tokens = self.layout.tokens
@@ -552,18 +596,17 @@ class SpeakerResolver:
             previous -= 1
         if previous < 0 or self.layout.sentence_of[i] != self.layout.sentence_of[previous]:
             return True
-        text = tokens.text[previous]
-        opening_mark = self.layout.region_of[previous] < 0 and self.doc[previous].is_quote
-        return opening_mark or text in {":", "(", "—", "–"}
+        if tokens.text[previous] in {":", "(", "—", "–"}:
+            return True
+        return self.layout.region_of[previous] < 0 and self.token_at(previous).is_quote
 
     def _make_run(self, first: int, stop: int) -> _NameRun | None:
-        doc = self.doc
         titles = _titles()
         # The name proper follows the last title in the run: "Harbour Minister Teresa Okafor".
         name_first = first
         person_title = False
         for i in range(first, stop - 1):
-            key = _title_key(doc[i])
+            key = self._title_key(i)
             if key in titles:
                 person_title |= key not in _NON_PERSON_DESCRIPTORS
                 name_first = i + 1
@@ -573,42 +616,40 @@ class SpeakerResolver:
             name_first, person_title = person, True
         if (
             name_first == stop - 1
-            and doc[stop - 1].ent_type_ in _ORGANISATION_LABELS
-            and _title_key(doc[stop - 1]) not in titles
+            and self.tokens.ent_type[stop - 1] in _ORGANISATION_LABELS
+            and self._title_key(stop - 1) not in titles
         ):
             # "General Motors": a one-word remainder of an organisation keeps its first word.
             name_first, person_title = first, False
-        if _title_key(doc[name_first]) in titles and name_first == stop - 1:
+        if self._title_key(name_first) in titles and name_first == stop - 1:
             return None  # only titles: "the President said"
         person_title |= self._title_before(first)
-        words = doc[name_first:stop]
-        labels = {token.ent_type_ for token in words if token.ent_type_}
-        many_words = sum(1 for token in words if token.text not in _JOINERS) >= 2
+        ent_type, orth = self.tokens.ent_type, self.tokens.orth
+        words = range(name_first, stop)
+        labels = {ent_type[i] for i in words if ent_type[i]}
+        many_words = sum(1 for i in words if orth[i] not in _JOINERS) >= 2
         person_evidence = (
             "PERSON" in labels or person_title or (many_words and not labels & _ORGANISATION_LABELS)
         )
-        subject = any(
-            self.relations.rel(token) in {Rel.SUBJECT, Rel.PASSIVE_SUBJECT}
-            for token in doc[first:stop]
-        )
+        subject = any(self.relations.rels[i] in _SUBJECTS for i in range(first, stop))
         return _NameRun(
             first=first,
             stop=stop,
             name_first=name_first,
-            name=words.text,
-            last_word=doc[stop - 1].text,
+            name=self.layout.span_text(name_first, stop),
+            last_word=self.tokens.orth[stop - 1],
             person_evidence=person_evidence,
             person_title=person_title,
             subject=subject,
+            title_gender=self._gender_of_titles(first, name_first),
         )
 
     def _person_entity_start(self, first: int, stop: int) -> int | None:
         """Where a PERSON entity that ends the run begins, if it starts inside the run."""
-        last = self.doc[stop - 1]
-        if last.ent_type_ != "PERSON":
+        if self.tokens.ent_type[stop - 1] != "PERSON":
             return None
         start = stop - 1
-        while start > first and self.doc[start].ent_iob_ == "I":
+        while start > first and self.token_at(start).ent_iob_ == "I":
             start -= 1
         return start
 
@@ -621,13 +662,17 @@ class SpeakerResolver:
         titles = _titles()
         i = first - 1
         while i >= 0 and first - i <= 6:
-            key = _title_key(self.doc[i])
+            key = self._title_key(i)
             if key not in titles and key != "of":
                 return False
             if key in titles and key not in _NON_PERSON_DESCRIPTORS:
                 return True
             i -= 1
         return False
+
+    def _title_key(self, i: int) -> str:
+        """Token *i* as the title list writes it: lowercase, without a full stop ("sen")."""
+        return self.tokens.lower_[i].rstrip(".")
 
     def _run_at(self, i: int) -> _NameRun | None:
         position = bisect.bisect_right(self._run_starts, i) - 1
@@ -644,15 +689,15 @@ class SpeakerResolver:
         run = self._run_at(head.i)
         if run is not None:
             return run
-        doc = self.doc
+        token_at = self.token_at
         position = bisect.bisect_left(self._run_starts, first)
         while position < len(self.runs) and self.runs[position].first < stop:
             candidate = self.runs[position]
             if candidate.stop <= stop:
-                leading = candidate.first == first and doc[candidate.stop].text == ","
+                leading = candidate.first == first and self.tokens.orth[candidate.stop] == ","
                 # "the mayor, Lukas Brandt" / "councillor Ruth Elland": the name closing
                 # the mention after an apposition comma or a title noun.
-                before = doc[candidate.first - 1]
+                before = token_at(candidate.first - 1)
                 trailing = candidate.stop == stop and (before.text == "," or before.pos_ == "NOUN")
                 if candidate.person_evidence or leading or trailing:
                     return candidate
@@ -667,7 +712,7 @@ class SpeakerResolver:
         """
         if " " in run.name:
             return run
-        gender = gender or self._title_gender(run)
+        gender = gender or run.title_gender
         if gender is None:
             # Asked for every candidate of every pronoun, and independent of what has been
             # learnt about genders: remember it.
@@ -679,20 +724,36 @@ class SpeakerResolver:
 
     def _latest_full_name(self, run: _NameRun, gender: str | None) -> _NameRun:
         fallback: _NameRun | None = None
-        position = bisect.bisect_left(self._run_starts, run.first) - 1
-        while position >= 0:
-            earlier = self.runs[position]
-            if earlier.last_word == run.last_word and " " in earlier.name:
-                known = self._genders.get(_key(earlier.name))
-                if gender is None or known is None or known == gender:
-                    return earlier
-                fallback = fallback or earlier
-            position -= 1
+        for earlier in reversed(self._full_names_ending_in.get(run.last_word, ())):
+            if earlier.first >= run.first:
+                continue
+            known = self._genders.get(_key(earlier.name))
+            if gender is None or known is None or known == gender:
+                return earlier
+            fallback = fallback or earlier
         return fallback or run
 
-    def _title_gender(self, run: _NameRun) -> str | None:
-        for token in self.doc[max(run.first - 1, 0) : run.name_first]:
-            title = _title_key(token)
+    @functools.cached_property
+    def _full_names_ending_in(self) -> dict[str, list[_NameRun]]:
+        """The names of more than one word, by their last word, in document order."""
+        return {
+            word: [run for run in runs if " " in run.name]
+            for word, runs in self._runs_ending_in.items()
+        }
+
+    @functools.cached_property
+    def _runs_ending_in(self) -> dict[str, list[_NameRun]]:
+        """The name runs by their last word, in document order."""
+        found: dict[str, list[_NameRun]] = {}
+        for run in self.runs:
+            found.setdefault(run.last_word, []).append(run)
+        return found
+
+    def _gender_of_titles(self, first: int, name_first: int) -> str | None:
+        """The gender, "f" or "m", of the first courtesy title before the name, if any."""
+        lower = self.tokens.lower_
+        for i in range(max(first - 1, 0), name_first):
+            title = lower[i].rstrip(".")
             if title in _FEMININE_TITLES:
                 return "f"
             if title in _MASCULINE_TITLES:
@@ -706,13 +767,11 @@ class SpeakerResolver:
         disagree with the pronoun are passed over.
         """
         content = self._content
+        earlier = self.runs[: bisect.bisect_left(self._run_starts, pronoun)]
         candidates: list[tuple[int, _NameRun]] = [
             (run.first, run)
-            for run in self.runs
-            if run.first < pronoun
-            and run.first not in content
-            and run.subject
-            and self._is_person(run)
+            for run in earlier
+            if run.first not in content and run.subject and self._is_person(run)
         ]
         candidates += [
             (position, run)
@@ -723,9 +782,7 @@ class SpeakerResolver:
         ]
         if not candidates:
             candidates = [
-                (r.first, r)
-                for r in self.runs
-                if r.first < pronoun and r.first not in content and self._is_person(r)
+                (r.first, r) for r in earlier if r.first not in content and self._is_person(r)
             ]
         ordered = sorted(candidates, key=lambda item: item[0], reverse=True)
         sentence = self.layout.sentence_of[pronoun]
@@ -747,10 +804,18 @@ class SpeakerResolver:
 
     def _is_person(self, run: _NameRun) -> bool:
         """A person by its own words, or by the full name a surname stands for ("Ruiz")."""
-        full = self._full_name(run)
-        if full.name in _places() and not full.person_title:
-            return False
-        return run.person_evidence or full.person_evidence
+        found = self._persons.get(run.first)
+        if found is None:
+            full = self._full_name(run)
+            if full.name in _places() and not full.person_title:
+                found = False
+            else:
+                found = run.person_evidence or full.person_evidence
+            # Remembered unless the full name depends on the genders learnt so far: a
+            # one-word name with a courtesy title ("Ms. Lee").
+            if " " in run.name or run.title_gender is None:
+                self._persons[run.first] = found
+        return found
 
     def _gender_of(self, full: _NameRun) -> str | None:
         """Gender ("f" or "m") when the text shows it: a title, or the pronouns around it."""
@@ -771,10 +836,9 @@ class SpeakerResolver:
         votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         sentence_of = self.layout.sentence_of
         texts = self.layout.tokens.text
-        for i, word in enumerate(texts):
-            lower = word.lower()
-            gender = "f" if lower in _FEMININE else "m" if lower in _MASCULINE else None
-            if gender is None or not self.layout.is_outside(i):
+        for i in self.layout.tokens.lowercase_positions_of(_GENDERED):
+            gender = "f" if texts[i].lower() in _FEMININE else "m"
+            if not self.layout.is_outside(i):
                 continue
             nearby = {
                 _key(self._full_name(run).name)
@@ -800,7 +864,7 @@ class SpeakerResolver:
         """The gender each "Mr."/"Ms." mention gives the full name it stands for."""
         genders: dict[str, str] = {}
         for run in self.runs:
-            gender = self._title_gender(run)
+            gender = run.title_gender
             if gender is not None:
                 genders.setdefault(_key(self._full_name(run, gender).name), gender)
         return genders
@@ -813,7 +877,7 @@ class SpeakerResolver:
         if not self.has_ner:
             return votes
         for run in self.runs:
-            label = self.doc[run.stop - 1].ent_type_
+            label = self.tokens.ent_type[run.stop - 1]
             if label:
                 votes[run.last_word][label] += 1
         return votes
