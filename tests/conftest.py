@@ -9,9 +9,15 @@ from hypothesis import settings
 
 from quoteattr import ModelNotFoundError, QuoteExtractor
 
-# "ci" (the default) is reproducible and bounded; HYPOTHESIS_PROFILE=long searches far wider.
+# "ci" (the default) is reproducible and bounded; HYPOTHESIS_PROFILE=long searches far wider
+# (HYPOTHESIS_MAX_EXAMPLES=N sets how far, e.g. for a shorter run on a busy machine).
 settings.register_profile("ci", derandomize=True, max_examples=300, deadline=None)
-settings.register_profile("long", max_examples=20_000, deadline=None, print_blob=True)
+settings.register_profile(
+    "long",
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "20000")),
+    deadline=None,
+    print_blob=True,
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 

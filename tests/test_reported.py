@@ -334,10 +334,15 @@ def test_text_without_marks_or_cue_words_is_not_parsed(
     """No quotation mark and no word that can open a report: [] without calling the parser."""
     fresh = QuoteExtractor(extractor.nlp)
 
-    def no_parse(text: str) -> object:
-        pytest.fail(f"parsed {text!r}")
+    class NoParse:
+        """A pipeline that fails the test when asked to parse."""
 
-    monkeypatch.setattr(fresh, "nlp", no_parse)
+        max_length = extractor.nlp.max_length
+
+        def __call__(self, text: str) -> object:
+            pytest.fail(f"parsed {text!r}")
+
+    monkeypatch.setattr(fresh, "nlp", NoParse())
     assert fresh("The ferry left the harbour at noon. Gulls followed it out to sea.") == []
 
 

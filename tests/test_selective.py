@@ -126,3 +126,21 @@ def test_relevant_parsing_finds_the_same_quotes(extractor: QuoteExtractor) -> No
         assert quote.speaker is not None
         assert quote.speaker.name == "Teresa Okafor"
     assert list(selective.pipe([ARTICLE, "", "No quotes."])) == [found, [], []]
+
+
+@pytest.mark.model
+def test_a_speaker_after_blanked_sentences_is_named_without_the_blanks(
+    extractor: QuoteExtractor,
+) -> None:
+    # The parse may hang the blanks of the sentences left out from the name after them.
+    filler = [
+        "The harbour board met on Tuesday and the session ran late into the evening.",
+        "Ferries were delayed by fog, and the morning timetable was posted again at noon.",
+        "Shops along the quay stayed open, and the market sold out of bread by ten.",
+    ]
+    quoted = 'Nadia Osei said: "We have waited long enough for this bridge."'
+    text = "\n\n".join([*filler, quoted]) + "\n"
+    relevant = QuoteExtractor(extractor.nlp, kinds={"direct"}, parse="relevant")
+    (quote,) = relevant(text)
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Nadia Osei"

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import enum
 import functools
+import unicodedata
 
 import attrs
 
@@ -46,11 +47,15 @@ class CueLexicon:
     adjacent_only: frozenset[str] = frozenset()
 
     def lemma_of(self, word: str, lemma: str) -> str | None:
-        """Return the cue lemma for a token with this *word* form and *lemma*, if it is a cue."""
-        lemma = lemma.lower()
+        """Return the cue lemma for a token with this *word* form and *lemma*, if it is a cue.
+
+        Invisible format characters in either are ignored: "said" with a zero-width space
+        or a soft hyphen inside is still "said".
+        """
+        lemma = _visible(lemma.lower())
         if lemma in self.categories:
             return lemma
-        return self.forms.get(word.lower())
+        return self.forms.get(_visible(word.lower()))
 
     def governs_at_distance(self, lemma: str) -> bool:
         """Whether *lemma* may report a quote it governs away from the quote's edges."""
@@ -62,6 +67,18 @@ class CueLexicon:
 
     def __len__(self) -> int:
         return len(self.categories)
+
+
+def _visible(word: str) -> str:
+    """*word* without format characters (Unicode category Cf).
+
+    Soft hyphens from a CMS's hyphenation, zero-width spaces and joiners from copy and
+    paste, a stray byte order mark: invisible to the reader, so the word is the same word.
+    Nearly every word is ASCII, and ASCII has no format characters, so most skip the scan.
+    """
+    if word.isascii():
+        return word
+    return "".join(char for char in word if unicodedata.category(char) != "Cf")
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -378,22 +378,25 @@ class DocLayout:
         return [self.token_at(i) for i in range(first, min(stop, len(self.doc)))]
 
     def span_text(self, first: int, stop: int) -> str:
-        """``doc[first:stop].text`` (*first* and *stop* not negative), read off the table.
+        """The words of tokens *first* to *stop* (not negative), as a name or phrase reads.
 
-        The parsed text, not the caller's: they differ where the parse saw a stand-in
-        character, or blanks for sentences it was not asked to parse.
+        ``doc[first:stop].text`` without whitespace tokens at either end, and with a single
+        space for any run of whitespace inside: a parse may hang a line break, or the blanks
+        of sentences it was not asked to parse, from a name. Read off the parsed text, not
+        the caller's: they differ where the parse saw a stand-in character.
         """
-        orth, idx = self.tokens.orth, self.tokens.idx
+        orth, idx, is_space = self.tokens.orth, self.tokens.idx, self.tokens.is_space
         stop = min(stop, len(orth))
-        if stop - first == 1:
-            return orth[first]
+        words = [i for i in range(first, stop) if not is_space[i]]
+        if len(words) == 1:
+            return orth[words[0]]
         parts: list[str] = []
-        for i in range(first, stop):
-            parts.append(orth[i])
-            # A token followed by a space ends before the next one starts (spaCy keeps one
-            # space with a token; any other whitespace is a token of its own).
-            if i + 1 < stop and idx[i + 1] > idx[i] + len(orth[i]):
+        for before, i in zip([None, *words], words, strict=False):
+            # Tokens that do not touch were apart in the text: spaCy keeps one space with a
+            # token, and any other whitespace is a token of its own.
+            if before is not None and idx[i] > idx[before] + len(orth[before]):
                 parts.append(" ")
+            parts.append(orth[i])
         return "".join(parts)
 
     def is_outside(self, i: int) -> bool:

@@ -257,6 +257,8 @@ _ELISION: Final = regex.compile(
 _POSSESSIVE_S: Final = regex.compile(r"s (?!\w)", _FLAGS | regex.IGNORECASE)
 #: Feet and inches ending where a double mark starts: 6'2" or 5’11”.
 _FEET_AND_INCHES: Final = regex.compile(r"\d ['\N{RIGHT SINGLE QUOTATION MARK}] \d \d?+ \Z", _FLAGS)
+#: What ends a phrase: a comma, a colon, a closing bracket, a full stop that starts no "...".
+_PHRASE_END: Final = regex.compile(r"[,;:!?)\]}]|\.(?!\.)", _FLAGS)
 _OPENING_PUNCTUATION: Final = regex.compile(r"[\p{Ps}\p{Pi}\p{Pd}\p{Quotation_Mark}/`]", _FLAGS)
 # The standard library's engine scans a plain character class about twice as fast.
 _LINE: Final = re.compile(r"[^\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}]+")
@@ -366,8 +368,11 @@ def _make_token(text: str, start: int, end: int, paragraph: tuple[int, int]) -> 
     before = _char_class(text[start - 1]) if start > paragraph[0] else _SPACE
     after = _char_class(text[end]) if end < paragraph[1] else _SPACE
     # CommonMark's flanking rule: a mark between a word and punctuation leans to the word.
-    can_open = after != _SPACE and (after != _PUNCTUATION or before != _WORD)
-    can_close = before != _SPACE and (before != _PUNCTUATION or after != _WORD)
+    # Punctuation that ends a phrase never follows an opening mark, so a mark before it
+    # closes, even after a space: French « Oui », German „ Ja “, and "'we'", all close.
+    ends_phrase = after == _PUNCTUATION and _PHRASE_END.match(text, end) is not None
+    can_open = after != _SPACE and (after != _PUNCTUATION or before != _WORD) and not ends_phrase
+    can_close = ends_phrase or (before != _SPACE and (before != _PUNCTUATION or after != _WORD))
     after_space_or_opener = before == _SPACE or (
         before == _PUNCTUATION and _OPENING_PUNCTUATION.match(text[start - 1]) is not None
     )
@@ -515,7 +520,7 @@ class _Pairer:
             # Only a space or an opening bracket, dash or mark before it, and a word after it,
             # make a straight mark open when a quote of its kind is open: a closing mark typed
             # with no space after it (``said."Next``) or with one before it still closes.
-            return not (token.after_space_or_opener and token.after != _SPACE)
+            return not (token.after_space_or_opener and token.can_open)
         # A mark that opens one kind and closes another follows its context.
         return token.glyph not in _OPENS or not token.opens_clearly
 

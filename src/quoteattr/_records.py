@@ -8,14 +8,17 @@ not. This module flattens a document's quotes that way, without importing pandas
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from quoteattr._types import Quote
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterator
 
-    from quoteattr._types import Cue, Quote, Speaker
+    from quoteattr._types import Cue, Speaker
 
-__all__ = ["RECORD_COLUMNS", "to_records"]
+__all__ = ["NUMBER_DTYPES", "RECORD_COLUMNS", "to_records"]
 
 #: The columns of every record :func:`to_records` returns, in order (after any extra ones).
 RECORD_COLUMNS: tuple[str, ...] = (
@@ -38,6 +41,21 @@ RECORD_COLUMNS: tuple[str, ...] = (
     "confidence",
 )
 
+# The pandas dtype of each column that is not text. Offsets every quote has are plain
+# integers; those of a speaker or cue, which a quote may lack, are nullable (Int64), as is
+# the confidence (Float64), so a missing value does not turn a column into floats.
+NUMBER_DTYPES: dict[str, str] = {
+    "quote_index": "int64",
+    "start": "int64",
+    "end": "int64",
+    "speaker_start": "Int64",
+    "speaker_end": "Int64",
+    "speaker_entity_id": "Int64",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
+    "confidence": "Float64",
+}
+
 
 def to_records(quotes: Iterable[Quote], **extra: object) -> list[dict[str, object]]:
     """Return one flat dict per quote of one text, in order, ready for a data frame.
@@ -58,10 +76,27 @@ def to_records(quotes: Iterable[Quote], **extra: object) -> list[dict[str, objec
         A list of dicts with the same keys, in the same order, for every quote.
 
     Raises:
+        TypeError: *quotes* is not an iterable of :class:`~quoteattr.Quote` records (a text,
+            bytes, a number, or the list of lists :meth:`QuoteExtractor.pipe` yields).
         ValueError: an *extra* key is also the name of a record column.
     """
     _check_extra(extra)
-    return [{**extra, **_quote_fields(index, quote)} for index, quote in enumerate(quotes)]
+    return [{**extra, **_quote_fields(index, quote)} for index, quote in _numbered(quotes)]
+
+
+def _numbered(quotes: object) -> Iterator[tuple[int, Quote]]:
+    """Each quote of *quotes* with its position; a TypeError naming what else was passed."""
+    if isinstance(quotes, (str, bytes, bytearray)) or not isinstance(quotes, Iterable):
+        msg = f"quotes must be an iterable of Quote records, not {type(quotes).__name__}"
+        raise TypeError(msg)
+    for index, quote in enumerate(quotes):
+        if not isinstance(quote, Quote):
+            msg = (
+                "quotes must hold the Quote records of one text, "
+                f"not {type(quote).__name__} (item {index})"
+            )
+            raise TypeError(msg)
+        yield index, quote
 
 
 def _check_extra(extra: dict[str, object]) -> None:

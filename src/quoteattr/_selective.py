@@ -34,7 +34,7 @@ from quoteattr._reported import noun_cue_words
 from quoteattr._types import REPORTED_KINDS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from quoteattr._types import QuoteKind, QuoteMarkSpan
 
@@ -75,8 +75,14 @@ _ABBREVIATION = regex.compile(
     r"|Prof|Rev|Hon|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
     r"|Ave|Ft|Mt|vs|etc)\.$"
 )
+# Longer than any abbreviation above ("Sept." or one initial of "U.S."): at a boundary only
+# this much of the sentence is searched, so a run of abbreviations costs linear time.
+_ABBREVIATION_REACH = 8
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]*\p{Ll}\b")
+# A capitalised word's whole run of letters, apostrophes and hyphens, taken at once: matching
+# _CAPITALISED once per run, not once per letter after each hyphen, keeps names linear.
+_CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’-]*+")
 # Categories whose verbs report speech without marks (thought does not).
 _REPORTING_CATEGORIES = frozenset(
     {CueCategory.SPEECH, CueCategory.STANCE, CueCategory.EVALUATION, CueCategory.MANNER}
@@ -101,7 +107,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
-        if boundary.group() != "\n" and _ABBREVIATION.search(text, start, boundary.start()):
+        end = boundary.start()
+        reach = max(start, end - _ABBREVIATION_REACH)
+        if boundary.group() != "\n" and _ABBREVIATION.search(text, reach, end):
             continue
         spans.append((start, boundary.end()))
         start = boundary.end()
@@ -183,10 +191,11 @@ def _bisect_right(values: Sequence[int], value: int) -> int:
 
 
 def _has_reporting_word(sentence: str, words: frozenset[str]) -> bool:
+    first = len(sentence) - len(sentence.lstrip())
     for match in _WORD.finditer(sentence):
         word = match.group()
         # A capital inside a sentence makes a name ("United States"), not a verb.
-        if word[0].isupper() and match.start() > 0 and sentence[: match.start()].strip():
+        if word[0].isupper() and match.start() > first:
             continue
         if word.lower() in words:
             return True
@@ -204,7 +213,7 @@ def _context_of(text: str, sentences: Sequence[tuple[int, int]], keep: set[int])
     first_seen = _first_sentence_of_names(text, sentences)
     for index in keep:
         start, end = sentences[index]
-        for match in _CAPITALISED.finditer(text, start, end):
+        for match in _capitalised(text, start, end):
             first = first_seen.get(match.group(), index)
             if first < index:
                 context.add(first)
@@ -221,11 +230,23 @@ def _first_sentence_of_names(text: str, sentences: Sequence[tuple[int, int]]) ->
     lowercase |= _stop_words()
     first_seen: dict[str, int] = {}
     for index, (start, end) in enumerate(sentences):
-        for match in _CAPITALISED.finditer(text, start, end):
+        for match in _capitalised(text, start, end):
             word = match.group()
             if word.lower() not in lowercase:
                 first_seen.setdefault(word, index)
     return first_seen
+
+
+def _capitalised(text: str, start: int, end: int) -> Iterator[regex.Match[str]]:
+    """The capitalised words (``_CAPITALISED``) between *start* and *end*, in linear time.
+
+    Within one run of letters, apostrophes and hyphens only the first capital can start a
+    match: a later one could only end where the first one's match does.
+    """
+    for run in _CAPITALISED_RUN.finditer(text, start, end):
+        word = _CAPITALISED.match(text, run.start(), end)
+        if word is not None:
+            yield word
 
 
 def _blanked(text: str, sentences: Sequence[tuple[int, int]], keep: set[int]) -> str:

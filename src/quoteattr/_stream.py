@@ -65,11 +65,28 @@ def stream(  # noqa: PLR0913 - the keyword-only options of QuoteExtractor.pipe, 
 ) -> Iterator[object]:
     """Return an iterator of one result per item of *items*, as :meth:`QuoteExtractor.pipe`.
 
-    The options are checked at once, before the first result is asked for.
+    The options, and that *items* is an iterable other than a text, are checked at once,
+    before the first result is asked for.
     """
     check_options(batch_size=batch_size, on_error=on_error)
     workers = worker_count(n_process)
-    return _stream(extractor, items, batch_size, workers, as_tuples=as_tuples, on_error=on_error)
+    iterator = _iterate(items)
+    return _stream(extractor, iterator, batch_size, workers, as_tuples=as_tuples, on_error=on_error)
+
+
+def _iterate(items: Iterable[object]) -> Iterator[object]:
+    """An iterator over *items*; a TypeError for a text (whose characters are no texts)."""
+    if isinstance(items, (str, bytes, bytearray)):
+        msg = (
+            f"texts must be an iterable of texts, not a single {type(items).__name__}; "
+            "to extract the quotes of one text, call the extractor on it"
+        )
+        raise TypeError(msg)
+    try:
+        return iter(items)
+    except TypeError:
+        msg = f"texts must be an iterable of texts, not {type(items).__name__}"
+        raise TypeError(msg) from None
 
 
 def _stream(  # noqa: PLR0913 - stream's checked options
