@@ -9,15 +9,17 @@ BOOTSTRAP := $(PYTHON) scripts/bootstrap.py
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-x -k cli"
 PYTEST_ARGS ?=
 
-.PHONY: help example test lint docs check bench accuracy clean distclean
+.PHONY: help example test fuzz lint docs dist check bench accuracy clean distclean
 # The targets share one .venv; two bootstraps installing into it at once would collide.
 .NOTPARALLEL:
 
 help:
 	@echo "make example    run quoteattr on examples/article.txt (sets up .venv and a model)"
 	@echo "make test       run the test suite (PYTEST_ARGS=... passes arguments to pytest)"
+	@echo "make fuzz       property tests and the fuzz corpus with the long hypothesis profile (about an hour)"
 	@echo "make lint       ruff check, ruff format --check, mypy"
 	@echo "make docs       build the documentation strictly into docs/_build/html"
+	@echo "make dist       build sdist and wheel into dist/, twine check, install the wheel in a fresh venv"
 	@echo "make check      test, lint and docs"
 	@echo "make bench      speed, selective parsing, worker processes and memory against the bare parse and textacy (~30 min; BENCH_ARGS=--quick: 1 min)"
 	@echo "make accuracy   PolNeAR dev scores of quoteattr against textacy (installs textacy)"
@@ -32,6 +34,15 @@ test:
 	$(BOOTSTRAP) --model tests dask
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The property tests search 20,000 examples each (HYPOTHESIS_MAX_EXAMPLES=N: N), those that
+# parse a twentieth of that (HYPOTHESIS_PARSED_EXAMPLES=N: N); then the fuzz corpus runs.
+# The statistics at the end say how many examples each test ran.
+FUZZ_TESTS := tests/test_marks_properties.py tests/test_extract_properties.py tests/test_fuzz_corpus.py
+
+fuzz:
+	$(BOOTSTRAP) --model tests
+	HYPOTHESIS_PROFILE=long $(BIN)/python -m pytest $(FUZZ_TESTS) --hypothesis-show-statistics $(PYTEST_ARGS)
+
 # Every checker runs even when an earlier one fails, so one run shows all the problems.
 # mypy's configured files (pyproject) are src, tests and scripts.
 lint:
@@ -45,6 +56,33 @@ lint:
 docs:
 	$(BOOTSTRAP) docs dask
 	$(BIN)/sphinx-build -n -W --keep-going -b html docs docs/_build/html
+
+# What a release needs, checked as PyPI and a user would: sdist and wheel build in an isolated
+# environment, twine's strict metadata check, then the wheel alone (not the source tree) is
+# installed into a fresh venv, where the command and the shipped data files must work.
+WHEEL_CHECK := build/wheel-check
+
+dist:
+	$(BOOTSTRAP) release
+	rm -rf dist $(WHEEL_CHECK)
+	$(BIN)/python -m build --outdir dist .
+	$(BIN)/twine check --strict dist/*
+	$(PYTHON) -m venv $(WHEEL_CHECK)
+	$(WHEEL_CHECK)/bin/python -m pip install --quiet --disable-pip-version-check --no-compile dist/*.whl
+	cd $(WHEEL_CHECK) && bin/quoteattr --help >/dev/null && bin/quoteattr --version
+	cd $(WHEEL_CHECK) && bin/python -c "$$WHEEL_SMOKE"
+
+# Run from the fresh venv's folder, so the import is the installed wheel, not src/.
+define WHEEL_SMOKE
+import importlib.metadata as m, quoteattr
+from quoteattr._cues import default_lexicon
+assert "site-packages" in quoteattr.__file__, quoteattr.__file__
+assert len(default_lexicon()) > 150 and quoteattr.find_quote_marks('"Yes," she said.')
+factories = {e.name for e in m.entry_points(group="spacy_factories")}
+assert "quoteattr" in factories, factories
+print("wheel", quoteattr.__version__, "works from", quoteattr.__file__)
+endef
+export WHEEL_SMOKE
 
 check: test lint docs
 

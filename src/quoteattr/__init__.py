@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from quoteattr._entities import SpeakerEntity, speakers
 from quoteattr._extractor import QuoteExtractor, extract_quotes
+from quoteattr._frames import to_dataframe
 from quoteattr._marks import find_quote_marks
 from quoteattr._records import RECORD_COLUMNS, to_records
+from quoteattr._render import render
 from quoteattr._selective import ParseMode
 from quoteattr._types import (
     AttributionMethod,
@@ -63,7 +65,9 @@ __all__ = [
     "asdict",
     "extract_quotes",
     "find_quote_marks",
+    "render",
     "speakers",
+    "to_dataframe",
     "to_records",
 ]
 

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol, TextIO, overload
 import attrs
 
 from quoteattr._records import RECORD_COLUMNS, to_records
+from quoteattr._render import escape, fragment, page_end, page_start
 from quoteattr._types import REPORTED_KINDS, QuoteKind
 from quoteattr.errors import QuoteAttrError
 
@@ -44,7 +45,7 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 STDIN_NAME = "<stdin>"
-FORMATS = ("table", "json", "jsonl", "csv")
+FORMATS = ("table", "json", "jsonl", "csv", "html")
 INPUT_FORMATS = ("auto", "text", "jsonl")
 PARSE_MODES = ("full", "relevant")
 # What a directory is searched for, by the input format; suffixes match in any case.
@@ -94,6 +95,9 @@ output formats:
          speaker_kind, speaker_entity_id, cue_text, cue_start, cue_end,
          cue_lemma, method, confidence; quote_index counts from 0 within an
          input, and a missing value is an empty cell.
+  html   one HTML page, a section per input: its text with each quote, its
+         speaker and its cue marked in the speaker's colour, and linked; for
+         reading in a browser (quoteattr -f html article.txt > article.html).
   QUOTE is {{"text", "start", "end", "kind", "speaker", "cue", "method",
   "confidence"}}; speaker is null or {{"text", "start", "end", "name", "label",
   "entity_id", "title", "kind", "resolution", "parts"}};
@@ -417,7 +421,7 @@ def write_outcomes(
                 tally.failed += 1
             elif isinstance(outcome, list):
                 with progress.paused():
-                    writer.write(item.name, outcome)
+                    writer.write_item(item, outcome)
                 tally.quotes += len(outcome)
             else:
                 progress.report(f"{item.name}: {extraction_failed(outcome)}")
@@ -782,6 +786,10 @@ class Writer:
         """Write the quotes of the input *name*."""
         raise NotImplementedError
 
+    def write_item(self, item: Item, quotes: Sequence[Quote]) -> None:
+        """Write the quotes of *item*; a format that shows the text itself overrides this."""
+        self.write(item.name, quotes)
+
     def finish(self) -> None:
         """Write what comes after the last input."""
 
@@ -869,11 +877,47 @@ class CsvWriter(Writer):
         self.out.flush()
 
 
+class HtmlWriter(Writer):
+    """One HTML page: a section per input, its text with the quotes marked (quoteattr.render).
+
+    The page is written as it grows, like the JSON document: its head and styles first, then
+    each input's section as soon as its quotes are found, then the end of the page.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        """Write to *out*."""
+        super().__init__(out)
+        self.sections = 0
+
+    def start(self) -> None:
+        """The head of the page, with the styles every section shares."""
+        self.out.write(page_start("quoteattr"))
+        self.out.flush()
+
+    def write_item(self, item: Item, quotes: Sequence[Quote]) -> None:
+        """The section of one input: a heading with its name, then its marked text."""
+        self.sections += 1
+        # Each section's element ids get a prefix of their own, so the links stay apart.
+        marked = fragment(item.text, quotes, id_prefix=f"qa{self.sections}", style=False)
+        heading = escape(file_heading(item.name, len(quotes)))
+        self.out.write(
+            f'<section id="input-{self.sections}">\n<h2 class="qa-name">{heading}</h2>\n'
+            f"{marked}\n</section>\n"
+        )
+        self.out.flush()
+
+    def finish(self) -> None:
+        """The end of the page."""
+        self.out.write(page_end())
+        self.out.flush()
+
+
 WRITERS: dict[str, type[Writer]] = {
     "table": TableWriter,
     "json": JsonWriter,
     "jsonl": JsonlWriter,
     "csv": CsvWriter,
+    "html": HtmlWriter,
 }
 
 

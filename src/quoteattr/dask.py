@@ -30,7 +30,7 @@ import threading
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from quoteattr._extractor import DEFAULT_BATCH_SIZE, QuoteExtractor, check_kinds
-from quoteattr._records import RECORD_COLUMNS, to_records
+from quoteattr._records import NUMBER_DTYPES, RECORD_COLUMNS, to_records
 from quoteattr._selective import ParseMode, check_parse_mode
 
 # Imported here, not only for type checking, so that without the extra the import of this
@@ -74,21 +74,6 @@ _CacheKey: TypeAlias = "tuple[str | None, frozenset[QuoteKind], ParseMode]"
 
 #: The name of the column that holds the input row's index label.
 ROW_COLUMN = "row"
-
-# Nullable dtypes, so a quote without a speaker or cue keeps integer offsets integers.
-# Every other column holds text: see _dtype_of.
-_COLUMN_DTYPES: dict[str, object] = {
-    "quote_index": "int64",
-    "start": "int64",
-    "end": "int64",
-    "speaker_start": "Int64",
-    "speaker_end": "Int64",
-    "speaker_entity_id": "Int64",
-    "cue_start": "Int64",
-    "cue_end": "Int64",
-    "confidence": "Float64",
-}
-
 
 # -- the pipeline, once per worker process ---------------------------------------------
 
@@ -327,7 +312,7 @@ def _dtype_of(column: str) -> object:
     """The dtype of a record column: text columns in Arrow, as Dask itself stores strings."""
     import pandas as pd  # noqa: PLC0415 - see the import of dask.bag
 
-    return _COLUMN_DTYPES.get(column) or pd.StringDtype("pyarrow")
+    return NUMBER_DTYPES.get(column) or pd.StringDtype("pyarrow")
 
 
 def quote_frame_meta(frame: pd.DataFrame | dd.DataFrame) -> pd.DataFrame:
