@@ -137,11 +137,14 @@ def assert_linear(function: Callable[[str], object], build: Callable[[int], str]
     size = 256
     while seconds(function, build(size), runs=1) < FLOOR_SECONDS and size < MAX_SIZE:
         size *= 2
-    small = seconds(function, build(size))
-    large = seconds(function, build(4 * size), runs=2)
-    assert large < MAX_SECONDS, f"{4 * size} characters took {large:.2f} s"
-    ratio = large / max(small, FLOOR_SECONDS)
-    assert ratio <= MAX_RATIO, f"{size} → {4 * size} characters: {small:.4f} s → {large:.4f} s"
+    # A busy machine can slow one measurement; quadratic work fails every attempt.
+    for _attempt in range(3):
+        small = seconds(function, build(size))
+        large = seconds(function, build(4 * size), runs=2)
+        assert large < MAX_SECONDS, f"{4 * size} characters took {large:.2f} s"
+        if large / max(small, FLOOR_SECONDS) <= MAX_RATIO:
+            return
+    pytest.fail(f"{size} → {4 * size} characters: {small:.4f} s → {large:.4f} s")
 
 
 @pytest.mark.parametrize(("function", "adversary"), linearity_cases())
