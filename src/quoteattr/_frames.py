@@ -94,10 +94,24 @@ def to_dataframe(
         name: pd.array([row[name] for row in rows], dtype=_inferred_dtype(pd, values))
         for name, values in leading.items()
     }
-    for name in RECORD_COLUMNS:
-        dtype = NUMBER_DTYPES.get(name) or pd.StringDtype()
-        columns[name] = pd.array([row[name] for row in rows], dtype=dtype)
+    columns.update(record_arrays(pd, rows, pd.StringDtype()))
     return pd.DataFrame(columns)
+
+
+def record_arrays(
+    pd: ModuleType, records: list[dict[str, object]], text_dtype: object
+) -> dict[str, Any]:
+    """Each record column of *records* as a typed pandas array, in column order.
+
+    Numbers take their :data:`NUMBER_DTYPES`, so a missing offset stays ``<NA>`` in an
+    integer column; every other column holds text in *text_dtype*.
+    """
+    return {
+        name: pd.array(
+            [record[name] for record in records], dtype=NUMBER_DTYPES.get(name) or text_dtype
+        )
+        for name in RECORD_COLUMNS
+    }
 
 
 def _import_pandas() -> ModuleType:

@@ -30,7 +30,8 @@ import threading
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from quoteattr._extractor import DEFAULT_BATCH_SIZE, QuoteExtractor, check_kinds
-from quoteattr._records import NUMBER_DTYPES, RECORD_COLUMNS, to_records
+from quoteattr._frames import record_arrays
+from quoteattr._records import to_records
 from quoteattr._selective import ParseMode, check_parse_mode
 
 # Imported here, not only for type checking, so that without the extra the import of this
@@ -303,16 +304,9 @@ def _quote_frame(records: list[dict[str, object]], index: pd.Index) -> pd.DataFr
     import pandas as pd  # noqa: PLC0415 - see the import of dask.bag
 
     columns: dict[str, Any] = {ROW_COLUMN: pd.array(list(index), dtype=index.dtype)}
-    for name in RECORD_COLUMNS:
-        columns[name] = pd.array([record[name] for record in records], dtype=_dtype_of(name))
+    # Text columns in Arrow, as Dask itself stores strings.
+    columns.update(record_arrays(pd, records, pd.StringDtype("pyarrow")))
     return pd.DataFrame(columns, index=index)
-
-
-def _dtype_of(column: str) -> object:
-    """The dtype of a record column: text columns in Arrow, as Dask itself stores strings."""
-    import pandas as pd  # noqa: PLC0415 - see the import of dask.bag
-
-    return NUMBER_DTYPES.get(column) or pd.StringDtype("pyarrow")
 
 
 def quote_frame_meta(frame: pd.DataFrame | dd.DataFrame) -> pd.DataFrame:
