@@ -6,25 +6,19 @@ run pip or touch the real .venv is replaced with a recorder.
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
+from scriptloader import load_script
+
 if TYPE_CHECKING:
     from types import ModuleType
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "bootstrap.py"
-
 
 def load_bootstrap() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bootstrap", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("bootstrap")
 
 
 @pytest.fixture

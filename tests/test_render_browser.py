@@ -3,39 +3,27 @@
 The browser tests are skipped where Chromium is not installed; ``.ci/run`` installs Debian's
 ``chromium`` and sets ``QUOTEATTR_REQUIRE_BROWSER``, so in CI they run or fail. The browser
 is driven by scripts/screenshot.py's helpers (which regenerate the docs' picture), loaded
-from its path as tests/test_bootstrap.py loads its script.
+from its path by tests/scriptloader.py.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
 from quoteattr import render
 from quoteattr._render import UNATTRIBUTED, Colours
+from scriptloader import load_script
 from test_render import HARBOUR, harbour_quotes, quote_at, read, speaker_at
 
 if TYPE_CHECKING:
-    from types import ModuleType
+    from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "screenshot.py"
 WINDOW = (1000, 700)
 
-
-def load_script() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("screenshot", SCRIPT)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-shots = load_script()
+shots = load_script("screenshot")
 BROWSER: str | None = shots.find_chromium()
 if BROWSER is None and os.environ.get("QUOTEATTR_REQUIRE_BROWSER"):
     # CI sets this: there the browser check must run, never skip quietly.
