@@ -5,11 +5,15 @@
 Reads the PolNeAR dev articles from ../shared (or ``--corpus DIR``, any folder of .txt
 files), cycled into a stream as long as the run needs, and measures in one run:
 
-* speed, in alternating rounds so that machine noise hits every mode alike, each mode on the
-  same documents: the bare parse (``nlp.pipe``), ``QuoteExtractor(nlp).pipe`` (full mode),
-  ``QuoteExtractor(nlp, parse="relevant").pipe`` (selective mode), full mode with
-  ``n_process=2``, and textacy's ``direct_quotations`` after the same parse (when textacy is
-  installed: the ``bench`` extra);
+* speed, each mode on the same documents: the bare parse (``nlp.pipe``),
+  ``QuoteExtractor(nlp).pipe`` (full mode), ``QuoteExtractor(nlp, parse="relevant").pipe``
+  (selective mode), and textacy's ``direct_quotations`` after the same parse (when textacy is
+  installed: the ``bench`` extra) take turns on every chunk of a few documents, in an order
+  that turns by one mode a chunk and then in reverse, so that the machine's drift hits every
+  mode alike; a ratio to the bare parse is the median over chunks, and the bare parse timed
+  a second time is the control that shows what a ratio reads when nothing differs. Full
+  mode with ``n_process=2``, which starts its worker processes on every call, is timed
+  against ``n_process=1`` in long alternating rounds instead;
 * direct-quote end-to-end F1 on the PolNeAR dev gold of full and of selective mode;
 * memory: resident memory (current and peak) after loading the pipeline, then while
   streaming ``--memory-docs`` documents through full mode, in a fresh process so that
@@ -71,11 +75,14 @@ MEMORY_GROWTH_MB = 300.0  # peak RSS while streaming - RSS after loading
 FLAT_MB = 50.0  # RSS at the last checkpoint - RSS at the first
 
 # (normal, --quick) defaults; an option given on the command line wins over both.
-MIN_SECONDS = (120.0, 6.0)
+MIN_SECONDS = (120.0, 6.0)  # of bare parsing in the chunks, and of full mode in the rounds
 MEMORY_DOCS = (10_000, 100)
 ARTICLES = (None, 12)  # None: every gold article
 
 WARM_UP_DOCS = 8
+# Documents per timed chunk: two batches of the default size. A chunk takes a few seconds,
+# short enough that the machine's speed barely drifts while every mode runs on it.
+CHUNK_DOCS = 2 * DEFAULT_BATCH_SIZE
 CALIBRATION_DOCS = 32
 MEMORY_START_SECONDS = 10.0  # a fresh interpreter importing spaCy and loading the pipeline
 
@@ -113,7 +120,7 @@ def memory_mb() -> dict[str, float]:
 
 @attrs.define
 class Mode:
-    """One way of processing a stream of texts, timed once in every round."""
+    """One way of processing a stream of texts, timed once in every chunk (or round)."""
 
     key: str
     label: str
@@ -133,7 +140,7 @@ class TextacyRun:
     """The shared parse, then textacy's ``direct_quotations`` on each Doc.
 
     textacy raises on a Doc with an odd number of quotation-mark tokens (see
-    textacy_comparison.py); such Docs are counted, as positions in the latest stream.
+    textacy_comparison.py); such Docs are counted, and which texts they were.
     """
 
     def __init__(
@@ -142,14 +149,18 @@ class TextacyRun:
         self.nlp = nlp
         self.batch_size = batch_size
         self.extract = extract
-        self.failed: list[int] = []
+        self.docs = 0
+        self.failed = 0
+        self.failed_texts: set[str] = set()
 
     def __call__(self, texts: Iterator[str]) -> int:
-        self.failed = []
         done = 0
-        for done, doc in enumerate(self.nlp.pipe(texts, batch_size=self.batch_size), 1):
+        for doc in self.nlp.pipe(texts, batch_size=self.batch_size):
+            done += 1
             if not self.extracts(doc):
-                self.failed.append(done - 1)
+                self.failed += 1
+                self.failed_texts.add(doc.text)
+        self.docs += done
         return done
 
     def extracts(self, doc: Doc) -> bool:
@@ -186,10 +197,22 @@ class Extractors:
     relevant_marked: QuoteExtractor
 
 
+@attrs.frozen
+class Modes:
+    """The timed modes: those timed chunk by chunk, and those timed in rounds.
+
+    The first of each is the one the others are compared with: the bare parse, and full
+    mode in one process.
+    """
+
+    paired: list[Mode]
+    workers: list[Mode]
+
+
 def build_modes(
     nlp: Language, batch_size: int, textacy: TextacyRun | None
-) -> tuple[list[Mode], Extractors]:
-    """The timed modes, the bare parse first, and the extractors they use."""
+) -> tuple[Modes, Extractors]:
+    """The timed modes and the extractors they use."""
     extractors = Extractors(
         full=QuoteExtractor(nlp),
         relevant=QuoteExtractor(nlp, parse="relevant"),
@@ -207,8 +230,10 @@ def build_modes(
 
         return run
 
-    modes = [
+    paired = [
         Mode("bare", "nlp.pipe (bare parse)", bare_run, 1.0),
+        # The same parse again: what the ratios read when nothing differs, the method's bias.
+        Mode("bare_control", "nlp.pipe again (control)", bare_run, 1.0),
         Mode("full", "extractor.pipe, full", extractor_run(full, 1), 1 / FULL_SPEED),
         Mode(
             "relevant", "extractor.pipe, relevant", extractor_run(relevant, 1), 1 / RELEVANT_SPEED
@@ -219,16 +244,19 @@ def build_modes(
             extractor_run(extractors.relevant_marked, 1),
             1 / RELEVANT_SPEED,
         ),
+    ]
+    if textacy is not None:
+        paired.append(Mode("textacy", "textacy direct_quotations", textacy, 1.0))
+    workers = [
+        Mode("full_1_process", "extractor.pipe, full, n_process=1", extractor_run(full, 1), 1.0),
         Mode(
             "full_2_processes",
             "extractor.pipe, full, n_process=2",
             extractor_run(full, 2),
-            1 / FULL_SPEED / WORKER_SPEEDUP,
+            1 / WORKER_SPEEDUP,
         ),
     ]
-    if textacy is not None:
-        modes.append(Mode("textacy", "textacy direct_quotations", textacy, 1.0))
-    return modes, extractors
+    return Modes(paired, workers), extractors
 
 
 # -- planning and timing -----------------------------------------------------------------------
@@ -238,28 +266,42 @@ def build_modes(
 class Plan:
     """How much the run does, sized from a calibration of the bare parse."""
 
+    chunks: int
+    chunk_docs: int
     rounds: int
     docs_per_round: int
     seconds_per_doc: float  # the bare parse of an average text of the corpus
     articles: int
     memory_docs: int
 
-    def expected_seconds(self, modes: Sequence[Mode]) -> dict[str, float]:
+    def expected_seconds(self, modes: Modes) -> dict[str, float]:
         """Each phase's duration if the targets are met, from the calibration."""
         per_doc = self.seconds_per_doc
         return {
-            "timed rounds": self.rounds
+            "chunks": 2
+            * self.chunks
+            * self.chunk_docs
+            * per_doc
+            * sum(mode.expected_cost for mode in modes.paired),
+            "rounds": self.rounds
             * self.docs_per_round
             * per_doc
-            * sum(mode.expected_cost for mode in modes),
+            / FULL_SPEED
+            * sum(mode.expected_cost for mode in modes.workers),
             "F1": self.articles * per_doc * (1 / FULL_SPEED + 1 / RELEVANT_SPEED),
             "memory": MEMORY_START_SECONDS + self.memory_docs * per_doc / FULL_SPEED,
         }
 
 
-def warm_up(modes: Sequence[Mode], texts: Sequence[str]) -> None:
-    """Run each mode once, untimed, so that no round pays for first-use setup."""
-    for mode in modes:
+def warm_up(modes: Modes, texts: Sequence[str]) -> None:
+    """Parse every text once and run each mode once, untimed.
+
+    So no chunk pays for first-use setup, or for words the vocabulary meets for the first
+    time, whichever mode happens to meet them first.
+    """
+    bare, *_ = modes.paired
+    bare.run(iter(texts))
+    for mode in [*modes.paired, *modes.workers]:
         mode.run(stream(texts, WARM_UP_DOCS))
 
 
@@ -267,7 +309,7 @@ def seconds_per_doc(bare: Mode, texts: Sequence[str]) -> float:
     """The bare parse's time for an average text of *texts*, from a short timed sample.
 
     Measured per character and scaled to the mean length, so that a sample of shorter or
-    longer texts than the average does not shrink or stretch the rounds.
+    longer texts than the average does not shrink or stretch the run.
     """
     sample = list(stream(texts, CALIBRATION_DOCS))
     seconds, _ = bare.timed_run(iter(sample))
@@ -275,47 +317,85 @@ def seconds_per_doc(bare: Mode, texts: Sequence[str]) -> float:
     return per_char * statistics.mean(len(text) for text in texts)
 
 
+def chunk_count(min_seconds: float, chunk_docs: int, per_doc: float) -> int:
+    """Chunks for *min_seconds* of bare parsing, each chunk parsed twice."""
+    return max(1, math.ceil(min_seconds / (2 * chunk_docs * per_doc)))
+
+
 def docs_per_round(min_seconds: float, rounds: int, per_doc: float) -> int:
-    """Documents per round for *min_seconds* of bare parsing over all rounds."""
-    return max(1, math.ceil(min_seconds / rounds / per_doc))
+    """Documents per round for about *min_seconds* of full mode over all rounds."""
+    return max(1, math.ceil(min_seconds * FULL_SPEED / rounds / per_doc))
+
+
+def timed(mode: Mode, texts: Sequence[str]) -> float:
+    """Seconds *mode* takes over *texts*; an error if it returns a result short."""
+    seconds, done = mode.timed_run(iter(texts))
+    if done != len(texts):
+        msg = f"{mode.label} returned {done} results for {len(texts)} texts"
+        raise RuntimeError(msg)
+    return seconds
+
+
+def run_chunks(modes: Sequence[Mode], texts: Sequence[str], plan: Plan) -> None:
+    """Time every mode on each chunk of the stream, in an order and then in reverse.
+
+    Each mode's time for a chunk (both its runs) is one entry of its ``seconds``. Running
+    forward and back on the same documents within seconds puts every mode, on average, at
+    the same point of any drift in the machine's speed; the order turns by one mode every
+    chunk, so no mode always runs first on new documents or next to the same neighbours.
+    """
+    cycled = itertools.cycle(texts)
+    report_every = max(1, plan.chunks // 10)
+    for number in range(1, plan.chunks + 1):
+        chunk = list(itertools.islice(cycled, plan.chunk_docs))
+        for mode in modes:
+            mode.seconds.append(0.0)
+        turn = (number - 1) % len(modes)
+        in_order = [*modes[turn:], *modes[:turn]]
+        for mode in [*in_order, *reversed(in_order)]:
+            mode.seconds[-1] += timed(mode, chunk)
+        if number % report_every == 0 or number == plan.chunks:
+            ratios = ", ".join(
+                f"{mode.key} {speedup(modes[0].seconds, mode.seconds):.3f}" for mode in modes[1:]
+            )
+            print(f"  chunk {number}/{plan.chunks}: x bare so far: {ratios}")
 
 
 def run_rounds(modes: Sequence[Mode], texts: Sequence[str], plan: Plan) -> None:
-    """Time every mode on the same documents, once a round, in a fixed order."""
+    """Time each mode on the same documents once a round, in alternating order."""
     for number in range(1, plan.rounds + 1):
-        for mode in modes:
-            seconds, done = mode.timed_run(stream(texts, plan.docs_per_round))
-            if done != plan.docs_per_round:
-                msg = f"{mode.label} returned {done} results for {plan.docs_per_round} texts"
-                raise RuntimeError(msg)
-            mode.seconds.append(seconds)
+        documents = list(stream(texts, plan.docs_per_round))
+        in_order = modes if number % 2 else list(reversed(modes))
+        for mode in in_order:
+            mode.seconds.append(timed(mode, documents))
         times = ", ".join(f"{mode.key} {mode.seconds[-1]:.1f} s" for mode in modes)
         print(f"  round {number}/{plan.rounds}: {times}")
 
 
 def speedup(base: Sequence[float], faster: Sequence[float]) -> float:
-    """The median over rounds of *base*'s seconds over *faster*'s in the same round.
+    """The median over chunks (or rounds) of *base*'s seconds over *faster*'s in the same one.
 
-    Per round, because that is what alternating pairs: two modes timed minutes apart.
+    Per chunk, because that is what pairing measures; the totals also carry the drift.
     """
     return statistics.median(b / f for b, f in zip(base, faster, strict=True))
 
 
-def speed_figures(modes: Sequence[Mode], docs: int, words: int) -> dict[str, dict[str, Any]]:
-    """Per mode: the seconds of every round, docs/s and words/s of the median, the ratio."""
-    bare = modes[0]
+def speed_figures(
+    modes: Sequence[Mode], docs: int, words: int, ratio_name: str
+) -> dict[str, dict[str, Any]]:
+    """Per mode: its seconds per chunk or round, docs/s and words/s, the ratio to the first."""
+    base = modes[0]
     figures = {}
     for mode in modes:
-        median = statistics.median(mode.seconds)
+        total = sum(mode.seconds)
         figures[mode.key] = {
             "label": mode.label,
             "docs": docs,
             "seconds": mode.seconds,
-            "median_seconds": median,
-            "total_seconds": sum(mode.seconds),
-            "docs_per_second": docs / median,
-            "words_per_second": words / median,
-            "speed_over_bare": speedup(bare.seconds, mode.seconds),
+            "total_seconds": total,
+            "docs_per_second": docs / total,
+            "words_per_second": words / total,
+            ratio_name: speedup(base.seconds, mode.seconds),
         }
     return figures
 
@@ -411,7 +491,7 @@ def at_most(name: str, value: float | None, maximum: float, unit: str = "") -> C
 
 
 def speed_checks(speed: dict[str, dict[str, Any]], accuracy: dict[str, Any]) -> list[Check]:
-    workers = speedup(speed["full"]["seconds"], speed["full_2_processes"]["seconds"])
+    workers = speed["full_2_processes"]["speed_over_one_process"]
     points = accuracy["points"]
     return [
         at_least("1. full mode / bare nlp.pipe", speed["full"]["speed_over_bare"], FULL_SPEED),
@@ -501,13 +581,14 @@ def print_header(command: str, box: dict[str, Any], info: dict[str, str | None])
     )
 
 
-def print_plan(plan: Plan, modes: Sequence[Mode], corpus: Path, texts: Sequence[str]) -> None:
+def print_plan(plan: Plan, modes: Modes, corpus: Path, texts: Sequence[str]) -> None:
     expected = plan.expected_seconds(modes)
     mean_chars = statistics.mean(len(text) for text in texts)
     print(f"texts:    {len(texts)} from {corpus} ({mean_chars:,.0f} characters on average)")
     print(
-        f"plan:     {plan.rounds} rounds x {len(modes)} modes x {plan.docs_per_round:,} docs "
-        f"(bare parse {plan.seconds_per_doc * 1000:.0f} ms/doc, measured); "
+        f"plan:     {plan.chunks} chunks x {plan.chunk_docs} docs x {len(modes.paired)} modes, "
+        f"each mode twice a chunk; {plan.rounds} rounds x {plan.docs_per_round:,} docs for "
+        f"n_process=1 and 2 (bare parse {plan.seconds_per_doc * 1000:.0f} ms/doc, measured); "
         f"F1 on {plan.articles} articles; memory over {plan.memory_docs:,} docs"
     )
     phases = ", ".join(f"{name} {seconds / 60:.1f}" for name, seconds in expected.items())
@@ -516,31 +597,36 @@ def print_plan(plan: Plan, modes: Sequence[Mode], corpus: Path, texts: Sequence[
     print(f"expected: about {shown} min if the targets are met ({phases} min)\n")
 
 
+def print_table(figures: dict[str, dict[str, Any]], ratio_name: str, ratio_label: str) -> None:
+    print(f"\n{'mode':36} {'docs':>6} {'total s':>8} {'docs/s':>7} {'words/s':>8} {ratio_label:>9}")
+    for row in figures.values():
+        print(
+            f"{row['label']:36} {row['docs']:6,} {row['total_seconds']:8.1f} "
+            f"{row['docs_per_second']:7.2f} {row['words_per_second']:8,.0f} "
+            f"{row[ratio_name]:9.3f}"
+        )
+
+
 def print_speed(
     speed: dict[str, dict[str, Any]], textacy: TextacyRun | None, texts: Sequence[str]
 ) -> None:
-    print(
-        f"\n{'mode':36} {'docs':>6} {'median s':>9} {'total s':>8} {'docs/s':>7} "
-        f"{'words/s':>8} {'x bare':>7}"
-    )
-    for figures in speed.values():
-        print(
-            f"{figures['label']:36} {figures['docs']:6,} {figures['median_seconds']:9.2f} "
-            f"{figures['total_seconds']:8.1f} {figures['docs_per_second']:7.2f} "
-            f"{figures['words_per_second']:8,.0f} {figures['speed_over_bare']:7.3f}"
-        )
-    # Paired rounds cancel slow drift in the machine's load; the columns' medians do not.
-    print("x bare: the median of the per-round ratios, which the docs/s columns may not match")
+    chunked = {key: row for key, row in speed.items() if "speed_over_bare" in row}
+    rounds = {key: row for key, row in speed.items() if "speed_over_one_process" in row}
+    print_table(chunked, "speed_over_bare", "x bare")
+    # Pairing cancels slow drift in the machine's load; the columns' totals do not.
+    print("x bare: the median of the per-chunk ratios, which the docs/s columns may not match")
     full, bare = speed["full"], speed["bare"]
-    overhead = (full["median_seconds"] - bare["median_seconds"]) / full["docs"]
-    print(f"full mode over the bare parse: {overhead * 1000:+.1f} ms/doc")
+    overhead = (full["total_seconds"] - bare["total_seconds"]) / full["docs"]
+    print(f"full mode over the bare parse: {overhead * 1000:+.1f} ms/doc (from the totals)")
+    print_table(rounds, "speed_over_one_process", "x 1 proc")
+    print("x 1 proc: the median of the per-round ratios")
     if textacy is None:
         print("textacy: not installed (the bench extra), so not compared")
     else:
-        articles = len({position % len(texts) for position in textacy.failed})
         print(
-            f"textacy raised on {len(textacy.failed)} of {speed['textacy']['docs']:,} docs a "
-            f"round ({articles} of {len(texts)} distinct articles); they count as processed"
+            f"textacy raised on {textacy.failed:,} of {textacy.docs:,} docs it was given "
+            f"({len(textacy.failed_texts)} of {len(texts)} distinct articles); they count as "
+            "processed"
         )
 
 
@@ -580,11 +666,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--model", default=os.environ.get("QUOTEATTR_MODEL", "en_ud_sm"))
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="a PolNeAR split folder")
     parser.add_argument("--corpus", type=Path, help="folder of .txt files (default: GOLD/text)")
-    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (median reported)")
+    parser.add_argument(
+        "--rounds", type=int, default=3, help="rounds of n_process=1 against 2 (median reported)"
+    )
     parser.add_argument(
         "--min-seconds",
         type=float,
-        help="bare parse time over all rounds; sets the documents per round (default 120)",
+        help="seconds of bare parsing over all chunks, and of full mode over all rounds; "
+        "sets their size (default 120)",
     )
     parser.add_argument(
         "--memory-docs", type=int, help="documents streamed in the memory run (default 10,000)"
@@ -600,7 +689,7 @@ def parse_args() -> argparse.Namespace:
         "--part",
         choices=["all", "speed", "memory"],
         default="all",
-        help="run only the timed rounds and F1, or only the memory run (which, unlike the "
+        help="run only the timings and F1, or only the memory run (which, unlike the "
         "timings, a busy machine does not spoil)",
     )
     parser.add_argument("--json", type=Path, metavar="OUT", help="write every figure as JSON")
@@ -621,17 +710,20 @@ def parse_args() -> argparse.Namespace:
 
 
 def measure_speed(
-    modes: Sequence[Mode],
+    modes: Modes,
     textacy: TextacyRun | None,
     texts: Sequence[str],
     args: argparse.Namespace,
     articles: int,
 ) -> tuple[Plan, dict[str, dict[str, Any]]]:
-    """Warm up, size the rounds from a calibration, print the plan, then time the rounds."""
+    """Warm up, size the run from a calibration, print the plan, then time chunks and rounds."""
     print("warming up and calibrating ...")
     warm_up(modes, texts)
-    per_doc = seconds_per_doc(modes[0], texts)
+    bare = modes.paired[0]
+    per_doc = seconds_per_doc(bare, texts)
     plan = Plan(
+        chunks=chunk_count(args.min_seconds, CHUNK_DOCS, per_doc),
+        chunk_docs=CHUNK_DOCS,
         rounds=args.rounds,
         docs_per_round=docs_per_round(args.min_seconds, args.rounds, per_doc),
         seconds_per_doc=per_doc,
@@ -639,10 +731,16 @@ def measure_speed(
         memory_docs=args.memory_docs,
     )
     print_plan(plan, modes, args.corpus, texts)
-    print("speed, alternating rounds:")
-    run_rounds(modes, texts, plan)
+    print("speed, every mode on each chunk, forward and back:")
+    run_chunks(modes.paired, texts, plan)
+    chunked_docs = 2 * plan.chunks * plan.chunk_docs
+    words = 2 * sum(len(text.split()) for text in stream(texts, plan.chunks * plan.chunk_docs))
+    speed = speed_figures(modes.paired, chunked_docs, words, "speed_over_bare")
+    print("worker processes, alternating rounds:")
+    run_rounds(modes.workers, texts, plan)
     words = sum(len(text.split()) for text in stream(texts, plan.docs_per_round))
-    speed = speed_figures(modes, plan.docs_per_round, words)
+    round_docs = plan.rounds * plan.docs_per_round
+    speed |= speed_figures(modes.workers, round_docs, plan.rounds * words, "speed_over_one_process")
     print_speed(speed, textacy, texts)
     return plan, speed
 
@@ -660,7 +758,15 @@ def run_speed_part(
     modes, extractors = build_modes(nlp, args.batch_size, textacy)
     plan, report["speed"] = measure_speed(modes, textacy, texts, args, len(documents))
     report["plan"] = attrs.asdict(plan) | {"min_seconds": args.min_seconds, "quick": args.quick}
-    report["textacy_failed_positions"] = None if textacy is None else textacy.failed
+    report["textacy_failures"] = (
+        None
+        if textacy is None
+        else {
+            "docs": textacy.docs,
+            "failed_docs": textacy.failed,
+            "failed_articles": len(textacy.failed_texts),
+        }
+    )
     report["accuracy"] = accuracy_figures(documents, extractors)
     print_accuracy(report["accuracy"])
     return speed_checks(report["speed"], report["accuracy"])

@@ -10,7 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteKind, Speaker, find_quote_marks
-from quoteattr._extractor import PARSE_GROUP_CHARACTERS
+from quoteattr._extractor import (
+    PARSE_GROUP_CHARACTERS,
+    groups_by_length,
+    one_at_a_time_embedding,
+)
 from quoteattr._pieces import (
     CONTEXT_CHARACTERS,
     LONG_TEXT_CHARACTERS,
@@ -239,3 +243,34 @@ def test_a_five_megabyte_article_is_parsed_in_bounded_pieces(
         assert quote.speaker.name in NAMES
     assert max(spy.lengths) <= PIECE_CHARACTERS + 2 * CONTEXT_CHARACTERS
     assert max(spy.at_once) <= max(PARSE_GROUP_CHARACTERS, *spy.lengths)
+
+
+@given(st.lists(st.integers(min_value=0, max_value=30_000), max_size=12))
+def test_parse_groups_keep_order_and_limit_and_are_about_even(lengths: list[int]) -> None:
+    texts = ["x" * length for length in lengths]
+    groups = list(groups_by_length(texts, 40_000))
+    assert list(itertools.chain.from_iterable(groups)) == texts
+    assert all(group for group in groups)
+    for group in groups:
+        assert len(group) == 1 or sum(map(len, group)) <= 40_000
+    # As few groups as the limit allows, give or take the texts that do not fit evenly.
+    total = sum(lengths)
+    assert len(groups) <= max(1, 2 * -(-total // 40_000))
+
+
+def test_a_batch_of_eight_articles_is_one_parse_group_not_a_large_and_a_small_one() -> None:
+    assert [len(group) for group in groups_by_length(["x" * 4_800] * 8, 40_000)] == [8]
+    assert [len(group) for group in groups_by_length(["x" * 6_000] * 8, 40_000)] == [4, 4]
+
+
+@pytest.mark.model
+def test_tok2vec_embeds_one_text_at_a_time_and_the_parse_is_the_same(
+    extractor: QuoteExtractor,
+) -> None:
+    nlp = extractor.nlp
+    config = one_at_a_time_embedding(nlp)
+    assert config == {"tok2vec": {"batch_size": 1}}
+    texts = [article(6), "Nothing to see.", article(3)]
+    together = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=3)]
+    alone = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=3, component_cfg=config)]
+    assert alone == together
