@@ -11,9 +11,10 @@ from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteKind, Speaker, find_quote_marks
 from quoteattr._extractor import (
+    EMBEDDING_CHARACTERS,
     PARSE_GROUP_CHARACTERS,
+    embedding_batches,
     groups_by_length,
-    one_at_a_time_embedding,
 )
 from quoteattr._pieces import (
     CONTEXT_CHARACTERS,
@@ -264,13 +265,20 @@ def test_a_batch_of_eight_articles_is_one_parse_group_not_a_large_and_a_small_on
 
 
 @pytest.mark.model
-def test_tok2vec_embeds_one_text_at_a_time_and_the_parse_is_the_same(
+def test_tok2vec_embeds_a_few_long_texts_at_a_time_and_the_parse_is_the_same(
     extractor: QuoteExtractor,
 ) -> None:
     nlp = extractor.nlp
-    config = one_at_a_time_embedding(nlp)
+    texts = [article(280), "Nothing to see.", article(30)]
+    assert len(texts[0]) > EMBEDDING_CHARACTERS
+    config = embedding_batches(nlp, texts)
     assert config == {"tok2vec": {"batch_size": 1}}
-    texts = [article(6), "Nothing to see.", article(3)]
     together = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=3)]
-    alone = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=3, component_cfg=config)]
-    assert alone == together
+    apart = [doc.to_bytes() for doc in nlp.pipe(texts, batch_size=3, component_cfg=config)]
+    assert apart == together
+
+
+@pytest.mark.model
+def test_short_texts_are_embedded_together(extractor: QuoteExtractor) -> None:
+    assert embedding_batches(extractor.nlp, ["A short text."] * 8) == {}
+    assert embedding_batches(extractor.nlp, ["x" * 4_000] * 8) == {"tok2vec": {"batch_size": 5}}

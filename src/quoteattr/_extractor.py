@@ -44,12 +44,15 @@ __all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
 DEFAULT_BATCH_SIZE = 8
 # What drives that memory is the text handed to spaCy at once, so a batch is parsed in groups
 # of at most this many characters (eight news articles; a longer text goes alone), and the
-# embedding layer (tok2vec), which needs the most memory per character and gains little from
-# company, takes them one text at a time (see one_at_a_time_embedding). Measured on PolNeAR:
-# spaCy's working memory is 61 MB for 40,000 characters parsed so, 106 MB in one batch; and
-# the whole parse runs about 3% faster on groups of eight articles than of four, the parser
-# (its slowest part) gaining most.
+# embedding layer (tok2vec), which needs the most memory per character, takes a group's texts
+# a few at a time (see embedding_batches). Measured on PolNeAR: spaCy's working memory is
+# 61 MB for 40,000 characters parsed so, 106 MB in one batch; and the whole parse runs about
+# 3% faster on groups of eight articles than of four, the parser (its slowest part) gaining
+# most.
 PARSE_GROUP_CHARACTERS = 40_000
+# The most characters tok2vec embeds at once, unless one text is longer. Short texts stay
+# together: embedding eight one-sentence texts one by one took half as long again.
+EMBEDDING_CHARACTERS = 20_000
 #: Every kind of quote: what the extractor returns unless told otherwise.
 ALL_KINDS = frozenset(QuoteKind)
 
@@ -312,7 +315,7 @@ class QuoteExtractor:
         try:
             return list(
                 self.nlp.pipe(
-                    texts, batch_size=len(texts), component_cfg=one_at_a_time_embedding(self.nlp)
+                    texts, batch_size=len(texts), component_cfg=embedding_batches(self.nlp, texts)
                 )
             )
         except Exception:  # noqa: BLE001 - each text gets its own outcome below
@@ -405,15 +408,21 @@ _STAND_IN_CANDIDATES = regex.compile(
 )
 
 
-def one_at_a_time_embedding(nlp: Language) -> dict[str, dict[str, Any]]:
-    """``component_cfg`` for ``nlp.pipe`` that runs each tok2vec component one text at a time.
+def embedding_batches(nlp: Language, texts: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``component_cfg`` for ``nlp.pipe(texts)``: tok2vec in batches of few characters.
 
-    The components that listen to a tok2vec read its output from ``doc.tensor`` when they
-    predict, whatever batches it ran in, so the parse is the same.
+    As many texts at a time as keep the longest under ``EMBEDDING_CHARACTERS`` (at least
+    one); nothing when all of *texts* fit at once. The components that listen to a tok2vec
+    read its output from ``doc.tensor`` when they predict, whatever batches it ran in, so
+    the parse is the same.
     """
     from spacy.pipeline import Tok2Vec  # noqa: PLC0415 - spaCy is loaded: here is a pipeline
 
-    return {name: {"batch_size": 1} for name, pipe in nlp.pipeline if isinstance(pipe, Tok2Vec)}
+    longest = max((len(text) for text in texts), default=0)
+    size = max(1, EMBEDDING_CHARACTERS // max(1, longest))
+    if size >= len(texts):
+        return {}
+    return {name: {"batch_size": size} for name, pipe in nlp.pipeline if isinstance(pipe, Tok2Vec)}
 
 
 def groups_by_length(texts: Sequence[str], limit: int) -> Iterator[list[str]]:
