@@ -411,10 +411,10 @@ _STAND_IN_CANDIDATES = regex.compile(
 def embedding_batches(nlp: Language, texts: Sequence[str]) -> dict[str, dict[str, Any]]:
     """``component_cfg`` for ``nlp.pipe(texts)``: tok2vec in batches of few characters.
 
-    As many texts at a time as keep the longest under ``EMBEDDING_CHARACTERS`` (at least
-    one); nothing when all of *texts* fit at once. The components that listen to a tok2vec
-    read its output from ``doc.tensor`` when they predict, whatever batches it ran in, so
-    the parse is the same.
+    As many texts at a time as that many of the longest would fit in
+    ``EMBEDDING_CHARACTERS`` (at least one); nothing when that is all of *texts*. The
+    components that listen to a tok2vec read its output from ``doc.tensor`` when they
+    predict, whatever batches it ran in, so the parse is the same.
     """
     from spacy.pipeline import Tok2Vec  # noqa: PLC0415 - spaCy is loaded: here is a pipeline
 
@@ -450,8 +450,9 @@ def parseable(text: str) -> str:
     """*text* as the parser should see it: the same length, stand-ins where it would misread.
 
     See ``_STAND_IN_CANDIDATES``: a lone surrogate becomes U+FFFD, a Unicode space a plain
-    space, an invisible character at a word's edge a space. Each is one character for one, so every
-    offset still indexes the caller's string, from which all result texts are sliced.
+    space, an invisible character at a word's edge a space. Each is one character for one,
+    so every offset still indexes the caller's string, from which all result texts are
+    sliced.
     """
     if text.isascii():
         return text
