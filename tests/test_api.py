@@ -27,7 +27,7 @@ from quoteattr import (
     SpeakerKind,
     _pipeline,
 )
-from quoteattr._cues import CueCategory, default_lexicon, regular_forms
+from quoteattr._cues import CueCategory, CueLexicon, default_lexicon, regular_forms
 
 
 def test_public_names_are_exported_and_sorted() -> None:
@@ -139,6 +139,16 @@ def test_ambiguous_verbs_count_only_next_to_a_quote() -> None:
     assert not lexicon.governs_at_distance("continue")
     assert not lexicon.governs_at_distance("go")
     assert lexicon.governs_at_distance("say")
+
+
+def test_lexicon_answers_stay_right_and_bounded_over_a_long_stream() -> None:
+    """The lexicon remembers its answers, but a stream of new words never grows it unbounded."""
+    lexicon = CueLexicon(categories={"say": CueCategory.SPEECH}, forms={"said": "say"})
+    for number in range(120_000):
+        assert lexicon.lemma_of(f"word{number}", f"word{number}") is None
+    assert lexicon.lemma_of("said", "said") == "say"
+    assert lexicon.lemma_of("Said", "say") == "say"
+    assert len(lexicon._answers) <= 50_000
 
 
 def test_regular_forms_cover_spelling_rules() -> None:

@@ -20,6 +20,8 @@ __all__ = ["CueCategory", "CueLexicon", "default_lexicon"]
 
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+# How many (word, lemma) answers a lexicon remembers before it starts afresh.
+_MAX_ANSWERS = 50_000
 
 
 class CueCategory(enum.Enum):
@@ -45,6 +47,10 @@ class CueLexicon:
     forms: dict[str, str]
     #: Lemmas trusted as cues only right next to a quote.
     adjacent_only: frozenset[str] = frozenset()
+    # The rules ask about the same few words over and over: the answers, by (word, lemma).
+    _answers: dict[tuple[str, str], str | None] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
 
     def lemma_of(self, word: str, lemma: str) -> str | None:
         """Return the cue lemma for a token with this *word* form and *lemma*, if it is a cue.
@@ -52,6 +58,16 @@ class CueLexicon:
         Invisible format characters in either are ignored: "said" with a zero-width space
         or a soft hyphen inside is still "said".
         """
+        key = (word, lemma)
+        try:
+            return self._answers[key]
+        except KeyError:
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()  # a stream of millions of texts: bounded memory
+            found = self._answers[key] = self._find_lemma(word, lemma)
+            return found
+
+    def _find_lemma(self, word: str, lemma: str) -> str | None:
         lemma = _visible(lemma.lower())
         if lemma in self.categories:
             return lemma

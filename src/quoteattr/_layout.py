@@ -32,8 +32,11 @@ SENTENCE_FINAL = frozenset({".", "!", "?", "…", "...", "?!", "!?"})
 _LINE_BREAKS = ("\n", "\r", "\u2028", "\u2029")
 # The token attributes TokenTable reads, in the order it unpacks them.
 _ATTRIBUTES: list[int | str] = [
-    *("IDX", "IS_SPACE", "IS_PUNCT", "ORTH", "POS", "ENT_TYPE", "DEP", "HEAD")
+    *("IDX", "IS_SPACE", "IS_PUNCT", "IS_QUOTE", "ORTH", "POS", "ENT_TYPE", "ENT_IOB"),
+    *("DEP", "HEAD"),
 ]
+# ``token.ent_iob`` of a token inside an entity, after its first ("I").
+_ENT_IOB_INSIDE = 1
 _SURROGATE = re.compile("[\ud800-\udfff]")
 T = TypeVar("T")
 
@@ -77,11 +80,12 @@ class TokenTable:
         else:
             table = np.zeros((0, len(_ATTRIBUTES)), dtype=np.uint64)
         # One numpy row per attribute, converted whole: far faster than per token.
-        idx, is_space, is_punct, orth, pos, ent_type, dep, head = table.T
+        idx, is_space, is_punct, is_quote, orth, pos, ent_type, ent_iob, dep, head = table.T
         self._pos, self._dep = pos, dep
         self.idx: list[int] = idx.tolist()
         self.is_space: list[bool] = is_space.astype(bool).tolist()
         self.is_punct: list[bool] = is_punct.astype(bool).tolist()
+        self.is_quote: list[bool] = is_quote.astype(bool).tolist()
         #: The whitespace tokens.
         self.space_positions: list[int] = np.flatnonzero(is_space).tolist()
         #: ``token.text``: the parsed text.
@@ -105,6 +109,8 @@ class TokenTable:
         # with no entity gets "".
         self.pos: list[str] = _per_value(pos, strings.__getitem__)
         self.ent_type: list[str] = _per_value(ent_type, strings.__getitem__)
+        #: Whether each token continues an entity (``token.ent_iob_ == "I"``).
+        self.inside_entity: list[bool] = (ent_iob == _ENT_IOB_INSIDE).tolist()
         #: The index of each token's head (its own index at a root). spaCy stores the offset
         #: to the head unsigned: as a signed number, a head to the left is a negative offset.
         positions = np.arange(len(head))

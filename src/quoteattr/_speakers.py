@@ -598,7 +598,7 @@ class SpeakerResolver:
             return True
         if tokens.text[previous] in {":", "(", "—", "–"}:
             return True
-        return self.layout.region_of[previous] < 0 and self.token_at(previous).is_quote
+        return self.layout.region_of[previous] < 0 and tokens.is_quote[previous]
 
     def _make_run(self, first: int, stop: int) -> _NameRun | None:
         titles = _titles()
@@ -625,13 +625,16 @@ class SpeakerResolver:
             return None  # only titles: "the President said"
         person_title |= self._title_before(first)
         ent_type, orth = self.tokens.ent_type, self.tokens.orth
-        words = range(name_first, stop)
-        labels = {ent_type[i] for i in words if ent_type[i]}
-        many_words = sum(1 for i in words if orth[i] not in _JOINERS) >= 2
+        labels: set[str] = set()
+        words = 0
+        for i in range(name_first, stop):
+            labels.add(ent_type[i])
+            words += orth[i] not in _JOINERS
         person_evidence = (
-            "PERSON" in labels or person_title or (many_words and not labels & _ORGANISATION_LABELS)
+            "PERSON" in labels or person_title or (words >= 2 and not labels & _ORGANISATION_LABELS)
         )
-        subject = any(self.relations.rels[i] in _SUBJECTS for i in range(first, stop))
+        rels = self.relations.rels
+        subject = any(rels[i] in _SUBJECTS for i in range(first, stop))
         return _NameRun(
             first=first,
             stop=stop,
@@ -649,7 +652,7 @@ class SpeakerResolver:
         if self.tokens.ent_type[stop - 1] != "PERSON":
             return None
         start = stop - 1
-        while start > first and self.token_at(start).ent_iob_ == "I":
+        while start > first and self.tokens.inside_entity[start]:
             start -= 1
         return start
 
