@@ -712,25 +712,23 @@ class Attributor:
         return found
 
     def _is_cue(self, token: Token) -> bool:
-        if len(token.text) > 1 and token.text.isupper():
+        i, tokens = token.i, self.tokens
+        word = tokens.orth[i]
+        if len(word) > 1 and word.isupper():
             return False  # headline capitals: "RED STATES OUTNUMBER BLUE STATES"
-        if (
-            token.i > 0
-            and self.tokens.orth[token.i - 1] in _DASHES
-            and not self.token_at(token.i - 1).whitespace_
-        ):
+        if i > 0 and tokens.orth[i - 1] in _DASHES and not self.token_at(i - 1).whitespace_:
             return False  # a compound adjective: "self-described", "so-called"
-        if token.ent_type_ in _PLACE_AND_ORGANISATION:
+        if tokens.ent_type[i] in _PLACE_AND_ORGANISATION:
             return False  # "the United States", "Reports Inc."
-        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        lemma = self.lexicon.lemma_of(word, token.lemma_)
         if lemma is None:
             return False
-        if self.is_verb(token):
+        if self.is_verb_at(i):
             return True
         # Small taggers call "says" a noun and "added" an adjective; an inflected form
         # right next to a quote is still the cue. A bare lemma ("the report") is not.
-        word = token.lower_
-        return word != lemma and word in self.lexicon.forms and not word.endswith("ing")
+        lower = tokens.lower_[i]
+        return lower != lemma and lower in self.lexicon.forms and not lower.endswith("ing")
 
     def _governs_at_distance(self, token: Token) -> bool:
         lemma = self.lexicon.lemma_of(token.text, token.lemma_)

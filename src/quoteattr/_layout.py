@@ -393,6 +393,8 @@ class DocLayout:
         """
         orth, idx, is_space = self.tokens.orth, self.tokens.idx, self.tokens.is_space
         stop = min(stop, len(orth))
+        if stop == first + 1 and not is_space[first]:
+            return orth[first]  # most names are one word
         words = [i for i in range(first, stop) if not is_space[i]]
         if len(words) == 1:
             return orth[words[0]]

@@ -223,11 +223,12 @@ class ReportedSpeechFinder:
     # -- candidates ---------------------------------------------------------------------
 
     def _candidate(self, token: Token) -> _Candidate | None:
-        if not self.layout.is_outside(token.i) or token.is_punct or token.is_space:
+        i, tokens = token.i, self.tokens
+        if not self.layout.is_outside(i) or tokens.is_punct[i] or tokens.is_space[i]:
             return None
-        if token.lower_ == "according":
+        if tokens.lower_[i] == "according":
             return self._according_to(token)
-        if token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in _noun_cues():
+        if tokens.pos[i] in {"NOUN", "PROPN"} and token.lemma_.lower() in _noun_cues():
             found = self._noun_report(token)
             if found is not None:
                 return found
@@ -239,7 +240,7 @@ class ReportedSpeechFinder:
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
-        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        lemma = self.lexicon.lemma_of(self.tokens.orth[token.i], token.lemma_)
         return lemma is not None and self._reports_speech(lemma)
 
     def _reports_speech(self, lemma: str) -> bool:
