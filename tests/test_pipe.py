@@ -175,10 +175,12 @@ def test_a_failing_text_does_not_stop_the_others(
     """An exception in attribution is that text's failure; its batch mates still come back."""
     attribute = QuoteExtractor._attribute
 
-    def fragile(self: QuoteExtractor, doc: object, marks: object, *, source: str) -> object:
+    def fragile(
+        self: QuoteExtractor, doc: object, marks: object, *, source: str, **options: Any
+    ) -> object:
         if "repairs" in source:
             raise RuntimeError("rule crashed")
-        return attribute(self, doc, marks, source=source)  # type: ignore[arg-type]
+        return attribute(self, doc, marks, source=source, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(QuoteExtractor, "_attribute", fragile)
     results = list(extractor.pipe(ARTICLE, on_error="return", batch_size=8))
@@ -232,10 +234,12 @@ def test_a_dead_worker_is_an_extraction_error(
     attribute = QuoteExtractor._attribute
     parent = os.getpid()
 
-    def dies_in_worker(self: QuoteExtractor, doc: object, marks: object, *, source: str) -> object:
+    def dies_in_worker(
+        self: QuoteExtractor, doc: object, marks: object, *, source: str, **options: Any
+    ) -> object:
         if os.getpid() != parent:
             os._exit(1)
-        return attribute(self, doc, marks, source=source)  # type: ignore[arg-type]
+        return attribute(self, doc, marks, source=source, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(QuoteExtractor, "_attribute", dies_in_worker)
     with pytest.raises(ExtractionError, match="a worker process died"):

@@ -511,7 +511,11 @@ class Attributor:
         if speaker is None:
             return None
         return make_attribution(
-            verb.i, verb.i + 1, verb.lemma_.lower(), AttributionMethod.COLON_CLAUSE, speaker
+            verb.i,
+            verb.i + 1,
+            self.layout.lemma(verb).lower(),
+            AttributionMethod.COLON_CLAUSE,
+            speaker,
         )
 
     def _verb_above(self, i: int, members: set[int]) -> Token | None:
@@ -720,7 +724,7 @@ class Attributor:
             return False  # a compound adjective: "self-described", "so-called"
         if tokens.ent_type[i] in _PLACE_AND_ORGANISATION:
             return False  # "the United States", "Reports Inc."
-        lemma = self.lexicon.lemma_of(word, token.lemma_)
+        lemma = self.lexicon.lemma_of(word, self.layout.lemma(token))
         if lemma is None:
             return False
         if self.is_verb_at(i):
@@ -731,7 +735,7 @@ class Attributor:
         return lower != lemma and lower in self.lexicon.forms and not lower.endswith("ing")
 
     def _governs_at_distance(self, token: Token) -> bool:
-        lemma = self.lexicon.lemma_of(token.text, token.lemma_)
+        lemma = self.lexicon.lemma_of(token.text, self.layout.lemma(token))
         return lemma is not None and self.lexicon.governs_at_distance(lemma)
 
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
@@ -740,12 +744,13 @@ class Attributor:
             if self.heads[node.i] == node.i:
                 break
             node = self.layout.head(node)
-            if node.lemma_ == "quote":
+            if self.layout.lemma(node) == "quote":
                 return AttributionMethod.QUOTED_AS_SAYING
         return default
 
     def _make(self, cue: Token, method: AttributionMethod, speaker: Mention) -> Attribution:
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_
+        lemma = self.layout.lemma(cue)
+        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma
         return make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
 
     # -- speakers from the tree -------------------------------------------------------
@@ -815,7 +820,7 @@ class Attributor:
             governor = relations.governor(node)
             if governor is None:
                 return None
-            if governor.lemma_ == "quote":
+            if self.layout.lemma(governor) == "quote":
                 return relations.passive_subject(governor) or relations.subject(governor)
             if self.is_verb(governor):
                 found = relations.subject(governor) or relations.passive_subject(governor)

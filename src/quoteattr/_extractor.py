@@ -18,7 +18,7 @@ from quoteattr._cues import default_lexicon
 from quoteattr._layout import DocLayout
 from quoteattr._marks import find_quote_marks
 from quoteattr._pieces import Piece, pieces_of, stitched
-from quoteattr._pipeline import parser_labels, resolve_pipeline
+from quoteattr._pipeline import deferrable_lemmatizer, parser_labels, resolve_pipeline
 from quoteattr._relations import LabelScheme, detect_scheme, relations_for
 from quoteattr._reported import ReportedSpeechFinder, may_report
 from quoteattr._selective import ParseMode, check_parse_mode, relevant_text
@@ -28,10 +28,10 @@ from quoteattr._types import REPORTED_KINDS, Cue, ExtractionFailure, Quote, Quot
 from quoteattr.errors import MissingParseError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
     from quoteattr._reported import ReportedSpeech
     from quoteattr._stream import Outcome
@@ -142,6 +142,9 @@ class QuoteExtractor:
         self.nlp: Language = resolve_pipeline(nlp)
         self._scheme = detect_scheme(parser_labels(self.nlp))
         self._has_ner = "ner" in self.nlp.pipe_names
+        # Left out of the parse, and asked only for the lemmas the rules read.
+        lemmatizer = deferrable_lemmatizer(self.nlp)
+        self._left_out = [] if lemmatizer is None else [lemmatizer]
 
     def __repr__(self) -> str:
         """Name the pipeline in use."""
@@ -303,7 +306,15 @@ class QuoteExtractor:
         return parts
 
     def _quotes_of(self, part: _Part, doc: Doc) -> list[Quote]:
-        return self._attribute(doc, part.marks, source=part.text)
+        return self._attribute(doc, part.marks, source=part.text, lemmatize=self._lemmatize())
+
+    def _lemmatize(self) -> Callable[[Token], list[str]] | None:
+        """The left-out lemmatizer's ``lemmatize``, for the Docs the extractor parsed."""
+        if not self._left_out:
+            return None
+        lemmatizer: Any = self.nlp.get_pipe(self._left_out[0])
+        lemmatize: Callable[[Token], list[str]] = lemmatizer.lemmatize
+        return lemmatize
 
     def _parse_each(self, texts: list[str]) -> Iterator[Doc | Exception]:
         """Parse *texts* in groups of bounded length, each group parsed as it is needed."""
@@ -315,7 +326,10 @@ class QuoteExtractor:
         try:
             return list(
                 self.nlp.pipe(
-                    texts, batch_size=len(texts), component_cfg=embedding_batches(self.nlp, texts)
+                    texts,
+                    batch_size=len(texts),
+                    component_cfg=embedding_batches(self.nlp, texts),
+                    disable=self._left_out,
                 )
             )
         except Exception:  # noqa: BLE001 - each text gets its own outcome below
@@ -323,7 +337,7 @@ class QuoteExtractor:
 
     def _parse_alone(self, text: str) -> Doc | Exception:
         try:
-            return self.nlp(text)
+            return self.nlp(text, disable=self._left_out)
         except Exception as error:  # noqa: BLE001 - recorded in the text's place
             return error
 
@@ -369,7 +383,12 @@ class QuoteExtractor:
         return [mark for mark in find_quote_marks(text) if mark.closed and mark.text.strip()]
 
     def _attribute(
-        self, doc: Doc, marks: Sequence[QuoteMarkSpan], *, source: str | None = None
+        self,
+        doc: Doc,
+        marks: Sequence[QuoteMarkSpan],
+        *,
+        source: str | None = None,
+        lemmatize: Callable[[Token], list[str]] | None = None,
     ) -> list[Quote]:
         if doc.vocab is self.nlp.vocab:
             return attribute_doc(
@@ -379,6 +398,7 @@ class QuoteExtractor:
                 scheme=self._scheme,
                 has_ner=self._has_ner,
                 kinds=self.kinds,
+                lemmatize=lemmatize,
             )
         return attribute_doc(doc, marks, source=source, kinds=self.kinds)
 
@@ -492,6 +512,7 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     scheme: LabelScheme | None = None,
     has_ner: bool | None = None,
     kinds: frozenset[QuoteKind] = ALL_KINDS,
+    lemmatize: Callable[[Token], list[str]] | None = None,
 ) -> list[Quote]:
     """Attribute the quotes at *marks* in a parsed *doc*, and find its reported speech.
 
@@ -499,11 +520,13 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     which must have the same length. The label scheme and NER availability are read off
     the doc unless given (the extractor knows them from its pipeline). Only quotes of
     *kinds* are returned; without ``MIXED``, the quoted fragments of reported speech come
-    back as the ``PARTIAL`` quotes they are on their own.
+    back as the ``PARTIAL`` quotes they are on their own. *lemmatize* is the pipeline
+    lemmatizer's ``lemmatize`` if it was left out of the parse (see
+    :func:`~quoteattr._pipeline.deferrable_lemmatizer`).
     """
     text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
-    layout = DocLayout(doc, marks, text)
+    layout = DocLayout(doc, marks, text, lemmatize)
     attributor = Attributor(layout, relations, default_lexicon())
     quoted = attributor.attribute_all()
     reported: list[ReportedSpeech] = []

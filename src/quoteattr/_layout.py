@@ -229,14 +229,23 @@ def _any_of(row: Any, values: Sequence[int]) -> Any:  # noqa: ANN401 - numpy arr
 class DocLayout:
     """Per-token lookup tables for one parsed document and its quotes."""
 
-    def __init__(self, doc: Doc, marks: Sequence[QuoteMarkSpan], text: str) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        marks: Sequence[QuoteMarkSpan],
+        text: str,
+        lemmatize: Callable[[Token], list[str]] | None = None,
+    ) -> None:
         """Map every token of *doc* to its quote (if any), reporter sentence and paragraph.
 
         *text* is the caller's string (``doc.text``, or one of the same length) from which
-        every result text is sliced.
+        every result text is sliced. *lemmatize* is the pipeline lemmatizer's ``lemmatize``
+        when the parse left it out: it gives the lemma of a token that has none.
         """
         self.doc = doc
         self.text = text
+        self._lemmatize = lemmatize
+        self._lemmas: dict[int, str] = {}
         self.tokens = TokenTable(doc, text)
         self._made: list[Token | None] = [None] * len(doc)
         self._by_sentence: dict[int, list[int]] = {}
@@ -335,6 +344,18 @@ class DocLayout:
         found = self._made[i]
         if found is None:
             found = self._made[i] = self.doc[i]
+        return found
+
+    def lemma(self, token: Token) -> str:
+        """``token.lemma_``, lemmatized now if the parse left the lemmatizer out.
+
+        As the lemmatizer itself does, a lemma another component set is kept.
+        """
+        if self._lemmatize is None or token.lemma != 0:
+            return token.lemma_
+        found = self._lemmas.get(token.i)
+        if found is None:
+            found = self._lemmas[token.i] = self._lemmatize(token)[0]
         return found
 
     # -- the parse, from the tokens made once (a Tree for quoteattr._relations) ------------

@@ -17,7 +17,13 @@ from quoteattr.errors import INSTALL_HINT, MissingComponentError, ModelNotFoundE
 if TYPE_CHECKING:
     from spacy.language import Language
 
-__all__ = ["MODEL_ENV_VAR", "PREFERRED_MODELS", "default_pipeline", "resolve_pipeline"]
+__all__ = [
+    "MODEL_ENV_VAR",
+    "PREFERRED_MODELS",
+    "default_pipeline",
+    "deferrable_lemmatizer",
+    "resolve_pipeline",
+]
 
 MODEL_ENV_VAR = "QUOTEATTR_MODEL"
 #: Tried in this order when no pipeline is named; then any English pipeline with a parser.
@@ -99,6 +105,50 @@ def parser_labels(nlp: Language) -> tuple[str, ...]:
         if isinstance(component, DependencyParser):
             return tuple(component.labels)
     return ()
+
+
+def deferrable_lemmatizer(nlp: Language) -> str | None:
+    """The name of *nlp*'s lemmatizer if quoteattr may run it only on the words it reads.
+
+    The rules read the lemmas of a few dozen words of an article; lemmatizing all of them
+    costs about 5 % of the parse. spaCy's rule and lookup lemmatizers work one token at a
+    time (``lemmatize(token)``), so the same lemma can be had on demand, provided no later
+    component might read lemmas: only the statistical components spaCy ships may follow.
+    """
+    from spacy.pipeline import (  # noqa: PLC0415
+        DependencyParser,
+        EntityRecognizer,
+        Lemmatizer,
+        Morphologizer,
+        SentenceRecognizer,
+        Sentencizer,
+        Tagger,
+        Tok2Vec,
+    )
+
+    safe_after: tuple[type, ...] = (DependencyParser, EntityRecognizer, Morphologizer)
+    safe_after += (SentenceRecognizer, Sentencizer, Tagger, Tok2Vec)
+    found: str | None = None
+    for name, component in nlp.pipeline:
+        if found is not None and not isinstance(component, safe_after):
+            return None
+        if found is None and _lemmatizes_token_by_token(component, Lemmatizer):
+            found = name
+    return found
+
+
+def _lemmatizes_token_by_token(component: object, lemmatizer: type) -> bool:
+    """Whether *component* is a spaCy lemmatizer that fills each missing lemma on its own.
+
+    That is what its ``__call__`` does, unless a subclass changed it or it overwrites the
+    lemmas other components set (the attribute ruler's exceptions).
+    """
+    return (
+        isinstance(component, lemmatizer)
+        and type(component).__call__ is lemmatizer.__call__
+        and not getattr(component, "overwrite", True)
+        and callable(getattr(component, "lemmatize", None))
+    )
 
 
 def _installed_english_pipeline() -> str:

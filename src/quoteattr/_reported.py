@@ -228,7 +228,7 @@ class ReportedSpeechFinder:
             return None
         if tokens.lower_[i] == "according":
             return self._according_to(token)
-        if tokens.pos[i] in {"NOUN", "PROPN"} and token.lemma_.lower() in _noun_cues():
+        if tokens.pos[i] in {"NOUN", "PROPN"} and self.layout.lemma(token).lower() in _noun_cues():
             found = self._noun_report(token)
             if found is not None:
                 return found
@@ -240,7 +240,7 @@ class ReportedSpeechFinder:
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
-        lemma = self.lexicon.lemma_of(self.tokens.orth[token.i], token.lemma_)
+        lemma = self.lexicon.lemma_of(self.tokens.orth[token.i], self.layout.lemma(token))
         return lemma is not None and self._reports_speech(lemma)
 
     def _reports_speech(self, lemma: str) -> bool:
@@ -393,7 +393,8 @@ class ReportedSpeechFinder:
         first, stop = self._extent(host, left_out=insertion, among=indices)
         if stop <= insertion.start:
             first = self._sentence_start(first, cue)
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
+        lemma = self.layout.lemma(cue)
+        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma.lower()
         method = AttributionMethod.PARENTHETICAL
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
         inserted = first < insertion.start and insertion.stop < stop
@@ -429,7 +430,7 @@ class ReportedSpeechFinder:
         Verbs of saying rarely take a plain object; when one follows the cue and a finite
         verb comes after it within the cue's phrase, the object opens the reported clause.
         """
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
+        lemma = self.lexicon.lemma_of(cue.text, self.layout.lemma(cue))
         if lemma not in _CLAUSE_CUES:
             return None
         obj = self.relations.first_child(cue, Rel.OBJECT)
@@ -475,7 +476,7 @@ class ReportedSpeechFinder:
         lower = self.tokens.lower_
         if any(lower[child] == "to" and child < verb.i for child in self.tokens.children(verb.i)):
             return True
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_)
+        lemma = self.lexicon.lemma_of(cue.text, self.layout.lemma(cue))
         between = range(cue.i + 1, verb.left_edge.i)
         return lemma in _GERUND_CUES and not any(self.tokens.orth[i] == "," for i in between)
 
@@ -504,7 +505,7 @@ class ReportedSpeechFinder:
             lower[child] in {"that", "whether", "if"} and child < head.i for child in children
         ) or any(
             rels[child] in _SUBJECTS
-            or (rels[child] is Rel.AUXILIARY and self.token_at(child).lemma_ == "be")
+            or (rels[child] is Rel.AUXILIARY and self.layout.lemma(self.token_at(child)) == "be")
             for child in children
         )
 
@@ -551,7 +552,7 @@ class ReportedSpeechFinder:
         infinitive = any(lower[child] == "to" and child < cue.i for child in children)
         if relations.rel(cue) is Rel.OPEN_COMPLEMENT or infinitive:
             governor = self.layout.head(cue)
-            if governor.i == cue.i or governor.lemma_.lower() not in _ASPECT_GOVERNORS:
+            if governor.i == cue.i or self.layout.lemma(governor).lower() not in _ASPECT_GOVERNORS:
                 return False
             if not self._asserted(governor):
                 return False
@@ -565,7 +566,8 @@ class ReportedSpeechFinder:
         if cue.tag_ != "VBN":
             return False
         if any(
-            self.relations.rels[child] is Rel.AUXILIARY and self.token_at(child).lemma_ == "be"
+            self.relations.rels[child] is Rel.AUXILIARY
+            and self.layout.lemma(self.token_at(child)) == "be"
             for child in self.tokens.children(cue.i)
         ):
             return True  # "was reported"
@@ -779,7 +781,7 @@ class ReportedSpeechFinder:
         if speaker is None:
             return None
         first, stop = self._extent(clause)
-        lemma = noun.lemma_.lower()
+        lemma = self.layout.lemma(noun).lower()
         attribution = make_attribution(
             noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
         )
@@ -827,7 +829,8 @@ class ReportedSpeechFinder:
         if speaker is None:
             return None
         stop = after[-1] + 1
-        lemma = self.lexicon.lemma_of(word.text, word.lemma_) or word.lemma_.lower()
+        lemma = self.layout.lemma(word)
+        lemma = self.lexicon.lemma_of(word.text, lemma) or lemma.lower()
         attribution = make_attribution(
             word.i, word.i + 1, lemma, AttributionMethod.WORD_ORDER, speaker
         )
@@ -904,7 +907,8 @@ class ReportedSpeechFinder:
             speaker = self._speaker_before(cue, allowed)
         if speaker is None:
             return None
-        lemma = self.lexicon.lemma_of(cue.text, cue.lemma_) or cue.lemma_.lower()
+        lemma = self.layout.lemma(cue)
+        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma.lower()
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
         return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
 

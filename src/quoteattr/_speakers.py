@@ -425,7 +425,10 @@ class SpeakerResolver:
 
     def _possessive_owner(self, head: Token) -> _NameRun | None:
         """The person "his"/"her" means in "his spokesperson" (a source noun only)."""
-        if head.lemma_.lower() not in _SOURCE_NOUNS and head.lower_ not in _SOURCE_NOUNS:
+        if (
+            self.layout.lemma(head).lower() not in _SOURCE_NOUNS
+            and head.lower_ not in _SOURCE_NOUNS
+        ):
             return None
         lower = self.tokens.lower_
         for child in self.tokens.children(head.i):
@@ -436,7 +439,7 @@ class SpeakerResolver:
     def _kind_of_description(self, head: Token, first: int) -> SpeakerKind:
         determiner = self.tokens.lower_[first]
         plural = head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", [])
-        if head.lemma_.lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS:
+        if self.layout.lemma(head).lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS:
             if plural:
                 return SpeakerKind.GROUP
             return SpeakerKind.ANONYMOUS if determiner in _INDEFINITE else SpeakerKind.PERSON
