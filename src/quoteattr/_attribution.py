@@ -724,7 +724,7 @@ class Attributor:
             return False  # a compound adjective: "self-described", "so-called"
         if tokens.ent_type[i] in _PLACE_AND_ORGANISATION:
             return False  # "the United States", "Reports Inc."
-        lemma = self.lexicon.lemma_of(word, self.layout.lemma(token))
+        lemma = self.cue_lemma(token)
         if lemma is None:
             return False
         if self.is_verb_at(i):
@@ -734,8 +734,12 @@ class Attributor:
         lower = tokens.lower_[i]
         return lower != lemma and lower in self.lexicon.forms and not lower.endswith("ing")
 
+    def cue_lemma(self, token: Token) -> str | None:
+        """The lexicon's lemma for *token* (by its lemma, else its form), if it is a cue word."""
+        return self.lexicon.lemma_of(self.tokens.orth[token.i], self.layout.lemma(token))
+
     def _governs_at_distance(self, token: Token) -> bool:
-        lemma = self.lexicon.lemma_of(token.text, self.layout.lemma(token))
+        lemma = self.cue_lemma(token)
         return lemma is not None and self.lexicon.governs_at_distance(lemma)
 
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
@@ -749,8 +753,7 @@ class Attributor:
         return default
 
     def _make(self, cue: Token, method: AttributionMethod, speaker: Mention) -> Attribution:
-        lemma = self.layout.lemma(cue)
-        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma
+        lemma = self.cue_lemma(cue) or self.layout.lemma(cue)
         return make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
 
     # -- speakers from the tree -------------------------------------------------------

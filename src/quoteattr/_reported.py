@@ -240,8 +240,12 @@ class ReportedSpeechFinder:
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
-        lemma = self.lexicon.lemma_of(self.tokens.orth[token.i], self.layout.lemma(token))
+        lemma = self.attributor.cue_lemma(token)
         return lemma is not None and self._reports_speech(lemma)
+
+    def _cue_lemma_or_own(self, token: Token) -> str:
+        """The lemma a report records for its cue: the lexicon's, else the token's own."""
+        return self.attributor.cue_lemma(token) or self.layout.lemma(token).lower()
 
     def _reports_speech(self, lemma: str) -> bool:
         category = self.lexicon.category(lemma)
@@ -393,8 +397,7 @@ class ReportedSpeechFinder:
         first, stop = self._extent(host, left_out=insertion, among=indices)
         if stop <= insertion.start:
             first = self._sentence_start(first, cue)
-        lemma = self.layout.lemma(cue)
-        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma.lower()
+        lemma = self._cue_lemma_or_own(cue)
         method = AttributionMethod.PARENTHETICAL
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
         inserted = first < insertion.start and insertion.stop < stop
@@ -430,7 +433,7 @@ class ReportedSpeechFinder:
         Verbs of saying rarely take a plain object; when one follows the cue and a finite
         verb comes after it within the cue's phrase, the object opens the reported clause.
         """
-        lemma = self.lexicon.lemma_of(cue.text, self.layout.lemma(cue))
+        lemma = self.attributor.cue_lemma(cue)
         if lemma not in _CLAUSE_CUES:
             return None
         obj = self.relations.first_child(cue, Rel.OBJECT)
@@ -476,7 +479,7 @@ class ReportedSpeechFinder:
         lower = self.tokens.lower_
         if any(lower[child] == "to" and child < verb.i for child in self.tokens.children(verb.i)):
             return True
-        lemma = self.lexicon.lemma_of(cue.text, self.layout.lemma(cue))
+        lemma = self.attributor.cue_lemma(cue)
         between = range(cue.i + 1, verb.left_edge.i)
         return lemma in _GERUND_CUES and not any(self.tokens.orth[i] == "," for i in between)
 
@@ -829,8 +832,7 @@ class ReportedSpeechFinder:
         if speaker is None:
             return None
         stop = after[-1] + 1
-        lemma = self.layout.lemma(word)
-        lemma = self.lexicon.lemma_of(word.text, lemma) or lemma.lower()
+        lemma = self._cue_lemma_or_own(word)
         attribution = make_attribution(
             word.i, word.i + 1, lemma, AttributionMethod.WORD_ORDER, speaker
         )
@@ -907,8 +909,7 @@ class ReportedSpeechFinder:
             speaker = self._speaker_before(cue, allowed)
         if speaker is None:
             return None
-        lemma = self.layout.lemma(cue)
-        lemma = self.lexicon.lemma_of(cue.text, lemma) or lemma.lower()
+        lemma = self._cue_lemma_or_own(cue)
         attribution = make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
         return self._checked(_Candidate(first, stop, cue.i, attribution, inserted))
 

@@ -425,10 +425,7 @@ class SpeakerResolver:
 
     def _possessive_owner(self, head: Token) -> _NameRun | None:
         """The person "his"/"her" means in "his spokesperson" (a source noun only)."""
-        if (
-            self.layout.lemma(head).lower() not in _SOURCE_NOUNS
-            and head.lower_ not in _SOURCE_NOUNS
-        ):
+        if not self._is_source_noun(head):
             return None
         lower = self.tokens.lower_
         for child in self.tokens.children(head.i):
@@ -436,10 +433,14 @@ class SpeakerResolver:
                 return self._antecedent(child, "f" if lower[child] == "her" else "m")
         return None
 
+    def _is_source_noun(self, head: Token) -> bool:
+        """Whether *head* is a noun for a source ("spokesperson", "officials")."""
+        return self.layout.lemma(head).lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS
+
     def _kind_of_description(self, head: Token, first: int) -> SpeakerKind:
         determiner = self.tokens.lower_[first]
         plural = head.tag_ in {"NNS", "NNPS"} or "Plur" in head.morph.get("Number", [])
-        if self.layout.lemma(head).lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS:
+        if self._is_source_noun(head):
             if plural:
                 return SpeakerKind.GROUP
             return SpeakerKind.ANONYMOUS if determiner in _INDEFINITE else SpeakerKind.PERSON
