@@ -82,6 +82,28 @@ def test_quotes_in_marks_only_need_less() -> None:
     assert not blanked(text, '"We are nearly there. The engines are ready," she said.')
 
 
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Okafor says the ferry is late.", True),
+        ("According to the port, the ferry is late.", True),
+        ("The council states that the pier is safe.", True),
+        ("His claim that the pier is safe surprised no one.", True),
+        # A noun cue reports only its that-clause.
+        ("The statement ran to four pages.", False),
+        # A verb's form after a determiner, a possessive or a preposition is a noun.
+        ("The state of the pier worried the council.", False),
+        ("Her claims about the budget went unanswered.", False),
+        ("Ferries sail in many states.", False),
+    ],
+)
+def test_a_reporting_word_that_reads_as_a_noun_keeps_no_sentence(sentence: str, kept: bool) -> None:
+    text = f"Rain fell. {sentence} Gulls circled."
+    parsed = relevant_text(text, marks_of(text), ALL_KINDS)
+    assert (sentence in parsed) is kept
+    assert "Gulls circled." not in parsed
+
+
 def test_a_quoted_paragraph_keeps_the_sentence_that_introduces_it() -> None:
     text = 'The storm passed. Okafor went on:\n\n"The pier stands. It held."\n\nRain fell.'
     kept = relevant_text(text, marks_of(text), MARKED_KINDS)

@@ -7,7 +7,10 @@ sentence is kept when it can hold a quote of the kinds asked for:
 * it overlaps a pair of quote marks (all of a quote's sentences are kept, so no quote is cut),
   or a quote runs into it on the same line ('"…." ― Ana Diaz');
 * it has a reporting word (a cue verb's form, a noun cue, "according"), when reported speech
-  is asked for;
+  is asked for. Two readings that cannot report are passed over, as the parse would: a noun
+  cue with no "that" after it (a noun reports only its that-clause: "her claim that …"), and
+  a verb's form that reads as a noun after a determiner, a possessive or a preposition ("the
+  state", "in their attacks"), unless "that" follows;
 
 and, for speaker resolution, the context it reads:
 
@@ -86,6 +89,14 @@ _CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’-]*+")
 # Categories whose verbs report speech without marks (thought does not).
 _REPORTING_CATEGORIES = frozenset(
     {CueCategory.SPEECH, CueCategory.STANCE, CueCategory.EVALUATION, CueCategory.MANNER}
+)
+# Words after which a verb's base or "-s" form is a noun ("the state", "her claims", "in many
+# states"); "to" is left out, since "to state" is a verb.
+_NOUN_MARKERS = frozenset(
+    {"a", "an", "the", "this", "these", "those", "another", "no", "any", "each", "every", "some"}
+    | {"all", "both", "many", "several", "few", "more", "most", "other", "such", "whose"}
+    | {"my", "your", "his", "her", "its", "our", "their"}
+    | {"of", "in", "on", "for", "with", "by", "from", "at", "as"}
 )
 
 
@@ -191,15 +202,41 @@ def _bisect_right(values: Sequence[int], value: int) -> int:
 
 
 def _has_reporting_word(sentence: str, words: frozenset[str]) -> bool:
+    """Whether *sentence* has a word that can open reported speech (see the module docstring)."""
     first = len(sentence) - len(sentence.lstrip())
-    for match in _WORD.finditer(sentence):
+    found = list(_WORD.finditer(sentence))
+    for index, match in enumerate(found):
         word = match.group()
         # A capital inside a sentence makes a name ("United States"), not a verb.
         if word[0].isupper() and match.start() > first:
             continue
-        if word.lower() in words:
+        lowered = word.lower()
+        if lowered not in words:
+            continue
+        if lowered == "according" or _that_follows(found, index):
+            return True
+        before = found[index - 1].group().lower() if index else ""
+        if not _reads_as_noun(lowered, before):
             return True
     return False
+
+
+def _that_follows(words: Sequence[regex.Match[str]], index: int) -> bool:
+    """Whether "that" is one of the two words after *index*: "claims that", "said Monday that"."""
+    return any(match.group().lower() == "that" for match in words[index + 1 : index + 3])
+
+
+def _reads_as_noun(word: str, before: str) -> bool:
+    """Whether reporting *word* (lowercase) is a noun here, judged by itself and the word before.
+
+    A noun cue that is no verb's form always is; a verb's base or "-s" form is after a
+    determiner, a possessive, a quantifier or a preposition ("the state", "in their attacks").
+    """
+    lexicon = default_lexicon()
+    lemma = lexicon.forms.get(word, word if word in lexicon.categories else None)
+    if lemma is None:  # a reporting word that is no verb's form: a noun cue
+        return True
+    return before in _NOUN_MARKERS and word in {lemma, lemma + "s", lemma + "es"}
 
 
 def _context_of(text: str, sentences: Sequence[tuple[int, int]], keep: set[int]) -> set[int]:
