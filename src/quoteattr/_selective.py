@@ -232,8 +232,7 @@ def _reads_as_noun(word: str, before: str) -> bool:
     A noun cue that is no verb's form always is; a verb's base or "-s" form is after a
     determiner, a possessive, a quantifier or a preposition ("the state", "in their attacks").
     """
-    lexicon = default_lexicon()
-    lemma = lexicon.forms.get(word, word if word in lexicon.categories else None)
+    lemma = default_lexicon().lemma_of(word, word)
     if lemma is None:  # a reporting word that is no verb's form: a noun cue
         return True
     return before in _NOUN_MARKERS and word in {lemma, lemma + "s", lemma + "es"}
