@@ -639,16 +639,16 @@ class SpeakerResolver:
         )
         rels = self.relations.rels
         subject = any(rels[i] in _SUBJECTS for i in range(first, stop))
-        return _NameRun(  # by position: a few dozen per document
-            first,
-            stop,
-            name_first,
-            self.layout.span_text(name_first, stop),
-            orth[stop - 1],
-            person_evidence,
-            person_title,
-            subject,
-            self._gender_of_titles(first, name_first),
+        return _NameRun(
+            first=first,
+            stop=stop,
+            name_first=name_first,
+            name=self.layout.span_text(name_first, stop),
+            last_word=orth[stop - 1],
+            person_evidence=person_evidence,
+            person_title=person_title,
+            subject=subject,
+            title_gender=self._gender_of_titles(first, name_first),
         )
 
     def _person_entity_start(self, first: int, stop: int) -> int | None:
