@@ -17,7 +17,7 @@ from quoteattr._confidence import confidence_of
 from quoteattr._cues import default_lexicon
 from quoteattr._layout import DocLayout
 from quoteattr._marks import find_quote_marks
-from quoteattr._pieces import Piece, pieces_of, stitched
+from quoteattr._pieces import Piece, elided, marks_within, pieces_of, stitched
 from quoteattr._pipeline import deferrable_lemmatizer, parser_labels, resolve_pipeline
 from quoteattr._relations import LabelScheme, detect_scheme, relations_for
 from quoteattr._reported import ReportedSpeechFinder, may_report
@@ -154,12 +154,12 @@ class QuoteExtractor:
     def __call__(self, text: str) -> list[Quote]:
         """Return the quotes of *text*, in order of appearance."""
         check_text(text)
-        parts = self._parts_of(text)
+        plan = self._plan(text)
         found = [
             [] if part.to_parse is None else self._quotes_of(part, self.nlp(part.to_parse))
-            for part in parts
+            for part in plan.parts
         ]
-        return stitched([part.piece for part in parts], found)
+        return self._stitched(plan, found)
 
     @overload
     def pipe(
@@ -254,33 +254,33 @@ class QuoteExtractor:
         prepared = [self._prepare(index, text) for index, text in batch]
         to_parse = [
             part.to_parse
-            for parts in prepared
-            if not isinstance(parts, ExtractionFailure)
-            for part in parts
+            for plan in prepared
+            if not isinstance(plan, ExtractionFailure)
+            for part in plan.parts
             if part.to_parse is not None
         ]
         # Lazily: the Docs of a long text's pieces are attributed as they come, one group
         # of pieces in memory at a time.
         parsed = self._parse_each(to_parse)
         return [
-            parts if isinstance(parts, ExtractionFailure) else self._finish(index, parts, parsed)
-            for (index, _text), parts in zip(batch, prepared, strict=True)
+            plan if isinstance(plan, ExtractionFailure) else self._finish(index, plan, parsed)
+            for (index, _text), plan in zip(batch, prepared, strict=True)
         ]
 
-    def _prepare(self, index: int, text: str) -> list[_Part] | ExtractionFailure:
+    def _prepare(self, index: int, text: str) -> _Plan | ExtractionFailure:
         try:
-            return self._parts_of(text)
+            return self._plan(text)
         except Exception as error:  # noqa: BLE001 - recorded, and the batch goes on
             return failure_of(error, index)
 
-    def _finish(self, index: int, parts: list[_Part], parsed: Iterator[Doc | Exception]) -> Outcome:
-        """The quotes of the text made of *parts*, taking each part's Doc from *parsed*.
+    def _finish(self, index: int, plan: _Plan, parsed: Iterator[Doc | Exception]) -> Outcome:
+        """The quotes of the text *plan* is for, taking each part's Doc from *parsed*.
 
         Every part's Doc is taken, even after a failure, so the next text gets its own.
         """
         found: list[list[Quote]] = []
         failure: ExtractionFailure | None = None
-        for part in parts:
+        for part in plan.parts:
             doc = None if part.to_parse is None else next(parsed)
             if failure is not None:
                 continue
@@ -293,17 +293,27 @@ class QuoteExtractor:
                 failure = failure_of(error, index)
         if failure is not None:
             return failure
-        return stitched([part.piece for part in parts], found)
+        return self._stitched(plan, found)
 
-    def _parts_of(self, text: str) -> list[_Part]:
-        """*text* (or, if long, each of its pieces) with its marks and what to parse."""
-        pieces = pieces_of(text, max_length=self.nlp.max_length)
+    def _plan(self, text: str) -> _Plan:
+        """*text* (or, if long or dense, each of its pieces) with its marks and what to parse.
+
+        The marks are paired once, over the whole text, so cutting it changes no quotation.
+        """
+        all_marks = find_quote_marks(text)
+        marks = self._extractable(all_marks)
+        pieces = pieces_of(text, max_length=self.nlp.max_length, marks=all_marks)
         parts: list[_Part] = []
         for piece in pieces:
             own = text if len(pieces) == 1 else text[piece.start : piece.end]
-            marks = self._extractable_marks(own)
-            parts.append(_Part(piece, own, marks, self._text_to_parse(own, marks)))
-        return parts
+            own_marks = marks if len(pieces) == 1 else marks_within(marks, piece)
+            parts.append(_Part(piece, own, own_marks, self._text_to_parse(own, own_marks)))
+        unparsed = [mark for mark in marks if not any(piece.holds(mark) for piece in pieces)]
+        return _Plan(parts, unparsed)
+
+    def _stitched(self, plan: _Plan, found: list[list[Quote]]) -> list[Quote]:
+        pieces = [part.piece for part in plan.parts]
+        return stitched(pieces, found, unparsed=plan.unparsed, kinds=self.kinds)
 
     def _quotes_of(self, part: _Part, doc: Doc) -> list[Quote]:
         return self._attribute(doc, part.marks, source=part.text, lemmatize=self._lemmatize())
@@ -349,7 +359,7 @@ class QuoteExtractor:
         """
         doc = _require_doc(doc)
         text = doc.text  # spaCy rebuilds it on every access
-        marks = self._extractable_marks(text)
+        marks = self._extractable(find_quote_marks(text))
         if not self._may_hold_quotes(text, marks):
             return []
         if not doc.has_annotation("DEP"):
@@ -367,9 +377,10 @@ class QuoteExtractor:
         """
         if not self._may_hold_quotes(text, marks):
             return None
+        to_parse = elided(parseable(text), marks)
         if self.parse is ParseMode.RELEVANT:
-            return relevant_text(parseable(text), marks, self.kinds)
-        return parseable(text)
+            return relevant_text(to_parse, marks, self.kinds)
+        return to_parse
 
     def _may_hold_quotes(self, text: str, marks: Sequence[QuoteMarkSpan]) -> bool:
         """Whether *text* can hold a quote of the kinds asked for, judged without parsing."""
@@ -378,9 +389,9 @@ class QuoteExtractor:
         return bool(self.kinds & REPORTED_KINDS) and may_report(text)
 
     @staticmethod
-    def _extractable_marks(text: str) -> list[QuoteMarkSpan]:
+    def _extractable(marks: Sequence[QuoteMarkSpan]) -> list[QuoteMarkSpan]:
         # An unclosed mark is kept by find_quote_marks but too unreliable to report as a quote.
-        return [mark for mark in find_quote_marks(text) if mark.closed and mark.text.strip()]
+        return [mark for mark in marks if mark.closed and mark.text.strip()]
 
     def _attribute(
         self,
@@ -415,6 +426,14 @@ class _Part:
     to_parse: str | None
 
 
+@attrs.frozen
+class _Plan:
+    """How a text is parsed: its parts, and the quotations no part can hold whole."""
+
+    parts: list[_Part]
+    unparsed: list[QuoteMarkSpan]
+
+
 # What the parser gets in place of characters it would misread (always one for one):
 # a lone surrogate, which spaCy cannot store; a Unicode space other than U+0020, which spaCy
 # makes a token of its own ("Teresa<NBSP>Okafor" would be two names); and an invisible format
@@ -426,6 +445,11 @@ class _Part:
 _STAND_IN_CANDIDATES = regex.compile(
     r"[\ud800-\udfff\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\p{Cf}]"
 )
+
+
+#: The longest run of characters without a space that the parser sees: see parseable.
+LONGEST_WORD = 200
+_LONG_RUN = regex.compile(rf"\S{{{LONGEST_WORD + 1},}}")
 
 
 def embedding_batches(nlp: Language, texts: Sequence[str]) -> dict[str, dict[str, Any]]:
@@ -472,11 +496,21 @@ def parseable(text: str) -> str:
     See ``_STAND_IN_CANDIDATES``: a lone surrogate becomes U+FFFD, a Unicode space a plain
     space, an invisible character at a word's edge a space. Each is one character for one,
     so every offset still indexes the caller's string, from which all result texts are
-    sliced.
+    sliced. A run of more than ``LONGEST_WORD`` characters without a space gets a space
+    in place of every ``LONGEST_WORD``-th character: spaCy's tokenizer takes time that grows
+    with the square of such a run's length, and no word is that long.
     """
-    if text.isascii():
-        return text
-    return _STAND_IN_CANDIDATES.sub(_stand_in, text)
+    if not text.isascii():
+        text = _STAND_IN_CANDIDATES.sub(_stand_in, text)
+    return _LONG_RUN.sub(_spaced, text)
+
+
+def _spaced(match: regex.Match[str]) -> str:
+    run = match.group()
+    return " ".join(
+        run[start + 1 : start + LONGEST_WORD] if start else run[:LONGEST_WORD]
+        for start in range(0, len(run), LONGEST_WORD)
+    )
 
 
 def _stand_in(match: regex.Match[str]) -> str:

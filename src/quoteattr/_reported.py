@@ -208,9 +208,16 @@ class ReportedSpeechFinder:
             candidate = self._candidate(self.token_at(i))
             if candidate is not None:
                 candidates.append(candidate)
+        kept = _outermost(candidates)
+        # A quoted fragment is said once: when two reports would both take it in, it goes
+        # to the one whose cue is nearest, and the other ends before it (or starts after).
+        owner = self._fragment_owners(kept, quotes)
         found: list[ReportedSpeech] = []
-        for candidate in _outermost(candidates):
-            fitted = self._fit_to_quotes(candidate, quotes)
+        for candidate in kept:
+            taken = frozenset(index for index, cue in owner.items() if cue != candidate.cue)
+            fitted = self._fit_to_quotes(candidate, quotes, taken=taken)
+            if fitted is not None:
+                fitted = self._fit_to_marks(fitted)
             framed = framing.get(candidate.cue)
             if fitted is None or (
                 framed is not None
@@ -219,6 +226,33 @@ class ReportedSpeechFinder:
                 continue
             found.append(fitted)
         return sorted(found, key=lambda report: report.first)
+
+    def _fragment_owners(
+        self, candidates: Sequence[_Candidate], quotes: Sequence[QuoteAttribution]
+    ) -> dict[int, int]:
+        """For each quote region some report takes in, the cue of the report it belongs to.
+
+        Of the reports that would take a fragment in, the one whose cue stands in the
+        fragment's reporter sentence wins, then the one whose cue is nearest to it.
+        """
+        claims: dict[int, list[int]] = {}
+        for candidate in candidates:
+            fitted = self._fit_to_quotes(candidate, quotes)
+            for index in () if fitted is None else fitted.regions:
+                claims.setdefault(index, []).append(candidate.cue)
+        sentence_of = self.layout.sentence_of
+        owners: dict[int, int] = {}
+        for index, cues in claims.items():
+            region = self.layout.regions[index]
+            owners[index] = min(
+                cues,
+                key=lambda cue: (
+                    sentence_of[cue] != region.sentence,
+                    min(abs(cue - region.first), abs(cue - region.stop)),
+                    cue,
+                ),
+            )
+        return owners
 
     # -- candidates ---------------------------------------------------------------------
 
@@ -990,14 +1024,19 @@ class ReportedSpeechFinder:
     # -- fitting to the quotes -----------------------------------------------------------
 
     def _fit_to_quotes(
-        self, candidate: _Candidate, quotes: Sequence[QuoteAttribution]
+        self,
+        candidate: _Candidate,
+        quotes: Sequence[QuoteAttribution],
+        *,
+        taken: frozenset[int] = frozenset(),
     ) -> ReportedSpeech | None:
         """Take quoted fragments into the content; cut quotes with a reporting clause out.
 
         A fragment nobody else reports (unattributed, or reported by a cue that governs it)
         joins the content whole, within the paragraph. Any other quote (a whole utterance, or
         one with its own reporting clause) ends the content on the cue's side of it, with its
-        speaker and cue. When nothing but a fragment remains, the quote says it all.
+        speaker and cue, and so does a fragment another report has *taken*. When nothing
+        but a fragment remains, the quote says it all.
         """
         first, stop = candidate.first, candidate.stop
         region_of = self.layout.region_of
@@ -1005,7 +1044,7 @@ class ReportedSpeechFinder:
         for index in sorted(_regions_in(region_of, first, stop)):
             quote = quotes[index]
             region = quote.region
-            if self._joins(quote, paragraph, candidate):
+            if index not in taken and self._joins(quote, paragraph, candidate):
                 first, stop = min(first, region.first), max(stop, region.stop)
                 continue
             cut_first, cut_stop = region.first, region.stop
@@ -1022,12 +1061,66 @@ class ReportedSpeechFinder:
         if stop - first < _MIN_CONTENT_WORDS or (holds_cue and not candidate.inserted):
             return None
         regions = tuple(sorted(_regions_in(region_of, first, stop)))
-        if not any(
-            self.tokens.pos[i] in _CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
-        ):
+        if not self._has_reporter_content(first, stop):
             return None
         kind = QuoteKind.MIXED if regions else QuoteKind.INDIRECT
         return ReportedSpeech(first, stop, candidate.attribution, kind, regions)
+
+    def _fit_to_marks(self, report: ReportedSpeech) -> ReportedSpeech | None:
+        """*report* with no pair of quote marks cut in two; ``None`` if too little is left.
+
+        A mark glued to a word (``in the"summer,"``) shares a token with it, so a token
+        range can end inside a quote's marks. The report then stops before the pair (or
+        starts after it, when the pair began first), leaving out the token that holds both.
+        A pair inside one token (``href="…"``) has no token of its own: it belongs to the
+        report whose text holds it.
+        """
+        start, end = self.tokens.char_range(report.first, report.stop)
+        clipped_start, clipped_end = start, end
+        for region in self.layout.regions:
+            marks = region.marks
+            if marks.end <= clipped_start or clipped_end <= marks.start:
+                continue
+            if clipped_start <= marks.start and marks.end <= clipped_end:
+                continue
+            if marks.start < clipped_start:
+                clipped_start = marks.end
+            else:
+                clipped_end = marks.start
+        first, stop = report.first, report.stop
+        if (clipped_start, clipped_end) != (start, end):
+            first, stop = self._tokens_within(clipped_start, clipped_end, first, stop)
+            first, stop = self._trimmed(first, stop)
+            if stop - first < _MIN_CONTENT_WORDS or not self._has_reporter_content(first, stop):
+                return None
+            clipped_start, clipped_end = self.tokens.char_range(first, stop)
+        regions = _regions_in(self.layout.region_of, first, stop)
+        regions.update(
+            index
+            for index, region in enumerate(self.layout.regions)
+            if clipped_start <= region.marks.start and region.marks.end <= clipped_end
+        )
+        if (first, stop, set(report.regions)) == (report.first, report.stop, regions):
+            return report
+        kind = QuoteKind.MIXED if regions else QuoteKind.INDIRECT
+        return attrs.evolve(
+            report, first=first, stop=stop, kind=kind, regions=tuple(sorted(regions))
+        )
+
+    def _tokens_within(self, start: int, end: int, first: int, stop: int) -> tuple[int, int]:
+        """The tokens of ``first`` up to ``stop`` whose characters lie in ``[start, end)``."""
+        first = bisect.bisect_left(self.tokens.idx, start, first, stop)
+        last = first
+        while last < stop and self.tokens.char_range(last, last + 1)[1] <= end:
+            last += 1
+        return first, last
+
+    def _has_reporter_content(self, first: int, stop: int) -> bool:
+        """Whether a content word outside every quote lies in tokens ``first`` to ``stop``."""
+        region_of = self.layout.region_of
+        return any(
+            self.tokens.pos[i] in _CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
+        )
 
     def _joins(self, quote: QuoteAttribution, paragraph: int, candidate: _Candidate) -> bool:
         """Whether a quote is a fragment of the reported speech around it.

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
     from quoteattr._types import QuoteKind, QuoteMarkSpan
 
-__all__ = ["ParseMode", "check_parse_mode", "relevant_text", "sentence_spans"]
+__all__ = ["ParseMode", "blank", "check_parse_mode", "relevant_text", "sentence_spans"]
 
 
 class ParseMode(str, enum.Enum):
@@ -289,11 +289,11 @@ def _blanked(text: str, sentences: Sequence[tuple[int, int]], keep: set[int]) ->
     parts: list[str] = []
     for index, (start, end) in enumerate(sentences):
         part = text[start:end]
-        parts.append(part if index in keep else _spaces_for(part))
+        parts.append(part if index in keep else blank(part))
     return "".join(parts)
 
 
-def _spaces_for(part: str) -> str:
+def blank(part: str) -> str:
     """*part* as spaces, keeping its line breaks (paragraphs stay where they were)."""
     return "".join(character if character in "\r\n" else " " for character in part)
 
