@@ -197,9 +197,9 @@ def test_nlp_of_the_wrong_type_is_a_type_error() -> None:
 
 
 @pytest.mark.model
-def test_doc_without_parse_is_refused(extractor: QuoteExtractor) -> None:
+def test_doc_without_parse_is_refused(default_extractor: QuoteExtractor) -> None:
     """from_doc() on an unparsed Doc is a MissingParseError, also a ValueError."""
     doc = spacy.blank("en")('"It is done," she said.')
     with pytest.raises(MissingParseError) as info:
-        extractor.from_doc(doc)
+        default_extractor.from_doc(doc)
     assert isinstance(info.value, ValueError)

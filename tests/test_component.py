@@ -1,7 +1,8 @@
 """The spaCy pipeline component: registration, extensions, errors and serialisation.
 
-One pipeline is loaded for the module and gets the component with its default settings;
-tests that need other settings make a component of their own, or add one and remove it.
+Each test pipeline is loaded afresh for the module (the tests change it) and gets the
+component with its default settings; tests that need other settings make a component of
+their own, or add one and remove it.
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.model
 
-MODEL = "en_ud_sm"
 PIER = 'Ida Brenner was elected mayor in May. "We will rebuild the pier," Brenner told reporters.'
 FERRY = "The harbour master said the ferry would run again in June."
 FRAGMENT = 'Councillor Nadia Fell said the budget was "a disgrace" and voted against it.'
@@ -35,12 +35,12 @@ TEXTS = (PIER, FERRY, FRAGMENT, "The council met on Tuesday.", "")
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    """The test pipeline with the component added last, as nlp.add_pipe does by default."""
+def nlp(pipeline_name: str) -> Language:
+    """Each test pipeline, loaded afresh, with the component added last as add_pipe does."""
     try:
-        pipeline = spacy.load(MODEL)
+        pipeline = spacy.load(pipeline_name)
     except OSError as error:
-        pytest.skip(f"{MODEL} is not installed: {error}")
+        pytest.skip(f"{pipeline_name} is not installed: {error}")
     pipeline.add_pipe("quoteattr")
     return pipeline
 

@@ -45,6 +45,8 @@ from quoteattr.dask import (  # noqa: E402
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+# One pipeline, by name (the workers load it themselves): these tests are about distributing
+# the work, which no parse changes; the end-to-end tests run on every pipeline.
 MODEL = "en_ud_sm"
 
 # Our own sentences: a quote after and before its clause, a pronoun and a surname resolved

@@ -262,10 +262,13 @@ def test_pipe_matches_single_calls(extractor: QuoteExtractor) -> None:
     assert list(extractor.pipe(texts, batch_size=2)) == [extractor(t) for t in texts]
 
 
-def test_pipe_with_two_processes_matches(extractor: QuoteExtractor) -> None:
+# Worker processes are plumbing, the same for any parse: the default pipeline is enough.
+def test_pipe_with_two_processes_matches(default_extractor: QuoteExtractor) -> None:
     """Parsing in two worker processes gives the same results, in order."""
     texts = ['"It is done," Okafor said.', "Nothing.", 'Brandt said: "We will see."'] * 3
-    assert list(extractor.pipe(texts, n_process=2, batch_size=2)) == [extractor(t) for t in texts]
+    assert list(default_extractor.pipe(texts, n_process=2, batch_size=2)) == [
+        default_extractor(t) for t in texts
+    ]
 
 
 def test_from_doc_matches_the_text_call(extractor: QuoteExtractor) -> None:

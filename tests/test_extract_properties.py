@@ -34,6 +34,8 @@ from test_marks_properties import (
 )
 
 if TYPE_CHECKING:
+    from spacy.language import Language
+
     from quoteattr import Quote, QuoteMarkSpan
 
 pytestmark = pytest.mark.model
@@ -135,8 +137,8 @@ fewer_examples = settings(
     max_examples=PARSED_EXAMPLES,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-#: Extractors over the session's pipeline, one per set of kinds and parse mode.
-_variants: dict[tuple[frozenset[QuoteKind], ParseMode], QuoteExtractor] = {}
+#: Extractors over each pipeline of the session, one per set of kinds and parse mode.
+_variants: dict[tuple[Language, frozenset[QuoteKind], ParseMode], QuoteExtractor] = {}
 
 
 def variant(
@@ -145,7 +147,7 @@ def variant(
     parse: ParseMode = ParseMode.FULL,
 ) -> QuoteExtractor:
     """An extractor over *extractor*'s pipeline that returns *kinds* and parses as *parse*."""
-    key = (kinds, parse)
+    key = (extractor.nlp, kinds, parse)
     if key not in _variants:
         _variants[key] = QuoteExtractor(extractor.nlp, kinds=kinds, parse=parse)
     return _variants[key]

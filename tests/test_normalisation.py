@@ -243,12 +243,6 @@ def test_invisible_character_inside_a_cue_before_a_partial_quote(
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True,
-    reason="en_ud_sm tags the unknown word 'sa<ZWSP>id' a proper noun, so no verb is left to "
-    "cue the quote; the parser must see the word without the character (an offset-mapped "
-    "parse in _extractor.py, proposed in the Reliability report)",
-)
 def test_invisible_character_inside_a_short_cue(extractor: QuoteExtractor) -> None:
     """ "…," Okafor sa<ZWSP>id: the cue is found even when the parser does not know the word."""
     text = '"The bridge is unsafe," Okafor sa\N{ZERO WIDTH SPACE}id.'

@@ -225,7 +225,7 @@ def test_pieces_give_the_quotes_of_a_whole_parse(
 
 @pytest.mark.model
 def test_a_five_megabyte_article_is_parsed_in_bounded_pieces(
-    extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from quoteattr import QuoteExtractor  # noqa: PLC0415 - the real class, not the type
 
@@ -233,8 +233,8 @@ def test_a_five_megabyte_article_is_parsed_in_bounded_pieces(
     # still have to be found and moved into the whole text.
     text = article(64_000, every=400)
     assert len(text) > 5_000_000
-    spy = ParseSpy(extractor.nlp)
-    selective = QuoteExtractor(extractor.nlp, kinds={"direct"}, parse="relevant")
+    spy = ParseSpy(default_extractor.nlp)
+    selective = QuoteExtractor(default_extractor.nlp, kinds={"direct"}, parse="relevant")
     monkeypatch.setattr(selective, "nlp", spy)
     quotes = selective(text)
     assert len(quotes) == 64_000 // 400
@@ -266,9 +266,9 @@ def test_a_batch_of_eight_articles_is_one_parse_group_not_a_large_and_a_small_on
 
 @pytest.mark.model
 def test_tok2vec_embeds_a_few_long_texts_at_a_time_and_the_parse_is_the_same(
-    extractor: QuoteExtractor,
+    default_extractor: QuoteExtractor,
 ) -> None:
-    nlp = extractor.nlp
+    nlp = default_extractor.nlp
     texts = [article(280), "Nothing to see.", article(30)]
     assert len(texts[0]) > EMBEDDING_CHARACTERS
     config = embedding_batches(nlp, texts)
@@ -279,6 +279,8 @@ def test_tok2vec_embeds_a_few_long_texts_at_a_time_and_the_parse_is_the_same(
 
 
 @pytest.mark.model
-def test_short_texts_are_embedded_together(extractor: QuoteExtractor) -> None:
-    assert embedding_batches(extractor.nlp, ["A short text."] * 8) == {}
-    assert embedding_batches(extractor.nlp, ["x" * 4_000] * 8) == {"tok2vec": {"batch_size": 5}}
+def test_short_texts_are_embedded_together(default_extractor: QuoteExtractor) -> None:
+    assert embedding_batches(default_extractor.nlp, ["A short text."] * 8) == {}
+    assert embedding_batches(default_extractor.nlp, ["x" * 4_000] * 8) == {
+        "tok2vec": {"batch_size": 5}
+    }

@@ -161,16 +161,16 @@ def test_wrong_options_fail_at_the_call(
 
 
 @pytest.mark.model
-def test_pipe_equals_calls_and_keeps_ids(extractor: QuoteExtractor) -> None:
+def test_pipe_equals_calls_and_keeps_ids(default_extractor: QuoteExtractor) -> None:
     pairs = [(text, f"doc-{n}") for n, text in enumerate(ARTICLE)]
-    results = list(extractor.pipe(pairs, as_tuples=True, batch_size=2))
+    results = list(default_extractor.pipe(pairs, as_tuples=True, batch_size=2))
     assert [doc_id for _quotes, doc_id in results] == ["doc-0", "doc-1", "doc-2"]
-    assert [quotes for quotes, _doc_id in results] == [extractor(text) for text in ARTICLE]
+    assert [quotes for quotes, _doc_id in results] == [default_extractor(text) for text in ARTICLE]
 
 
 @pytest.mark.model
 def test_a_failing_text_does_not_stop_the_others(
-    extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An exception in attribution is that text's failure; its batch mates still come back."""
     attribute = QuoteExtractor._attribute
@@ -183,18 +183,18 @@ def test_a_failing_text_does_not_stop_the_others(
         return attribute(self, doc, marks, source=source, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(QuoteExtractor, "_attribute", fragile)
-    results = list(extractor.pipe(ARTICLE, on_error="return", batch_size=8))
+    results = list(default_extractor.pipe(ARTICLE, on_error="return", batch_size=8))
     assert results[2] == ExtractionFailure(2, "RuntimeError", "rule crashed")
-    assert results[0] == extractor(ARTICLE[0])
+    assert results[0] == default_extractor(ARTICLE[0])
     with pytest.raises(ExtractionError, match="item 2: RuntimeError: rule crashed"):
-        list(extractor.pipe(ARTICLE))
+        list(default_extractor.pipe(ARTICLE))
 
 
 @pytest.mark.model
 def test_a_failing_parse_is_retried_text_by_text(
-    extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    nlp = extractor.nlp
+    nlp = default_extractor.nlp
     parse_one = type(nlp).__call__
 
     def no_batches(*_args: object, **_kwargs: object) -> object:
@@ -207,7 +207,7 @@ def test_a_failing_parse_is_retried_text_by_text(
 
     monkeypatch.setattr(type(nlp), "pipe", no_batches)
     monkeypatch.setattr(type(nlp), "__call__", parse_or_fail)
-    results = list(extractor.pipe(ARTICLE, on_error="return"))
+    results = list(default_extractor.pipe(ARTICLE, on_error="return"))
     assert results[2] == ExtractionFailure(2, "ValueError", "cannot parse")
     assert results[1] == []  # no quote marks or reporting word: never parsed
     assert isinstance(results[0], list)
@@ -215,12 +215,12 @@ def test_a_failing_parse_is_retried_text_by_text(
 
 
 @pytest.mark.model
-def test_worker_processes_give_the_same_results_in_order(extractor: QuoteExtractor) -> None:
+def test_worker_processes_give_the_same_results_in_order(default_extractor: QuoteExtractor) -> None:
     texts: list[Any] = [*ARTICLE * 3, 42]
     pairs = [(text, object()) for text in texts]  # contexts never travel: need not pickle
-    alone = list(extractor.pipe(pairs, as_tuples=True, on_error="return", batch_size=2))
+    alone = list(default_extractor.pipe(pairs, as_tuples=True, on_error="return", batch_size=2))
     workers = list(
-        extractor.pipe(pairs, as_tuples=True, on_error="return", batch_size=2, n_process=2)
+        default_extractor.pipe(pairs, as_tuples=True, on_error="return", batch_size=2, n_process=2)
     )
     assert workers == alone
     assert isinstance(workers[-1][0], ExtractionFailure)
@@ -228,7 +228,7 @@ def test_worker_processes_give_the_same_results_in_order(extractor: QuoteExtract
 
 @pytest.mark.model
 def test_a_dead_worker_is_an_extraction_error(
-    extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A worker killed mid-batch (say, out of memory) fails the stream loudly."""
     attribute = QuoteExtractor._attribute
@@ -243,11 +243,11 @@ def test_a_dead_worker_is_an_extraction_error(
 
     monkeypatch.setattr(QuoteExtractor, "_attribute", dies_in_worker)
     with pytest.raises(ExtractionError, match="a worker process died"):
-        list(extractor.pipe(ARTICLE, n_process=2, batch_size=1))
+        list(default_extractor.pipe(ARTICLE, n_process=2, batch_size=1))
 
 
 @pytest.mark.model
-def test_stopping_early_shuts_the_workers_down(extractor: QuoteExtractor) -> None:
-    results = extractor.pipe(itertools.cycle(ARTICLE), n_process=2, batch_size=2)
+def test_stopping_early_shuts_the_workers_down(default_extractor: QuoteExtractor) -> None:
+    results = default_extractor.pipe(itertools.cycle(ARTICLE), n_process=2, batch_size=2)
     assert len(list(itertools.islice(results, 5))) == 5
     results.close()  # type: ignore[attr-defined]

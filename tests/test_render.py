@@ -525,9 +525,9 @@ def test_a_doc_with_nothing_to_report_needs_no_parse() -> None:
 
 
 @pytest.mark.model
-def test_render_finds_the_quotes_of_a_str(extractor: QuoteExtractor) -> None:
+def test_render_finds_the_quotes_of_a_str(default_extractor: QuoteExtractor) -> None:
     """Without quotes, render extracts them with the default pipeline."""
-    quotes = extractor(HARBOUR)
+    quotes = default_extractor(HARBOUR)
     assert len(quotes) >= 4
     markup = render(HARBOUR)
     assert markup == render(HARBOUR, quotes)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 
 import pytest
 
@@ -22,8 +21,9 @@ from quoteattr._attribution import Attribution
 from quoteattr._layout import DocLayout
 from quoteattr._relations import relations_for_doc
 from quoteattr._speakers import SpeakerResolver
+from shareddata import SHARED
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "000_49845cc105cf4106.txt"
+SEED = SHARED / "seeds" / "000_49845cc105cf4106.txt"
 
 pytestmark = [
     pytest.mark.model,

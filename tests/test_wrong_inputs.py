@@ -137,25 +137,25 @@ def test_blank_text_has_no_marks(text: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize(("make", "name"), NOT_TEXT)
 def test_the_extractor_refuses_what_is_not_a_str(
-    extractor: QuoteExtractor, make: Callable[[], object], name: str
+    default_extractor: QuoteExtractor, make: Callable[[], object], name: str
 ) -> None:
     """QuoteExtractor.__call__ names the type (bytes-likes: how to decode)."""
     value = make()
     with pytest.raises(TypeError) as error:
-        extractor(value)  # type: ignore[arg-type]
+        default_extractor(value)  # type: ignore[arg-type]
     names_the_type(error, name, value)
 
 
 @pytest.mark.model
 @pytest.mark.parametrize(("make", "name"), NOT_TEXT)
 def test_pipe_raises_a_type_error_naming_the_type_and_the_item(
-    extractor: QuoteExtractor, make: Callable[[], object], name: str
+    default_extractor: QuoteExtractor, make: Callable[[], object], name: str
 ) -> None:
     """By default a wrong item stops the stream with a TypeError naming it and its position."""
     value = make()
     items: list[Any] = [TEXT, value]
-    results = extractor.pipe(items)
-    assert next(results) == extractor(TEXT)
+    results = default_extractor.pipe(items)
+    assert next(results) == default_extractor(TEXT)
     with pytest.raises(TypeError) as error:
         next(results)
     names_the_type(error, name, value)
@@ -165,13 +165,13 @@ def test_pipe_raises_a_type_error_naming_the_type_and_the_item(
 @pytest.mark.model
 @pytest.mark.parametrize(("make", "name"), NOT_TEXT)
 def test_pipe_returns_a_failure_in_place_of_a_wrong_item(
-    extractor: QuoteExtractor, make: Callable[[], object], name: str
+    default_extractor: QuoteExtractor, make: Callable[[], object], name: str
 ) -> None:
     """on_error="return" yields a TypeError failure where the item was; the rest are quotes."""
     value = make()
     items: list[Any] = [TEXT, value, TEXT]
-    results = list(extractor.pipe(items, on_error="return", batch_size=2))
-    quotes = extractor(TEXT)
+    results = list(default_extractor.pipe(items, on_error="return", batch_size=2))
+    quotes = default_extractor(TEXT)
     assert results[0] == quotes
     assert results[2] == quotes
     failure = results[1]
@@ -191,10 +191,10 @@ def test_pipe_returns_a_failure_in_place_of_a_wrong_item(
         pytest.param(bytearray(TEXT.encode()), id="bytearray"),
     ],
 )
-def test_pipe_refuses_a_single_text(extractor: QuoteExtractor, texts: object) -> None:
+def test_pipe_refuses_a_single_text(default_extractor: QuoteExtractor, texts: object) -> None:
     """pipe() wants many texts: one text is refused at the call, not read letter by letter."""
     with pytest.raises(TypeError, match="call the extractor on it") as error:
-        extractor.pipe(texts)  # type: ignore[call-overload]
+        default_extractor.pipe(texts)  # type: ignore[call-overload]
     assert type(texts).__name__ in str(error.value)
 
 
@@ -204,21 +204,23 @@ def test_pipe_refuses_a_single_text(extractor: QuoteExtractor, texts: object) ->
     [param for param in NOT_TEXT if param.id not in {"bytes", "bytearray", "list"}],
 )
 def test_pipe_refuses_what_is_not_iterable_at_the_call(
-    extractor: QuoteExtractor, make: Callable[[], object], name: str
+    default_extractor: QuoteExtractor, make: Callable[[], object], name: str
 ) -> None:
     """None, a number or NA as the texts is a TypeError when pipe() is called."""
     with pytest.raises(TypeError, match=rf"texts must be an iterable of texts, not {name}$"):
-        extractor.pipe(make())  # type: ignore[call-overload]
+        default_extractor.pipe(make())  # type: ignore[call-overload]
 
 
 @pytest.mark.model
 @pytest.mark.parametrize("text", BLANK_TEXTS)
-def test_blank_text_gives_no_quotes_everywhere(extractor: QuoteExtractor, text: str) -> None:
+def test_blank_text_gives_no_quotes_everywhere(
+    default_extractor: QuoteExtractor, text: str
+) -> None:
     """Empty and whitespace-only text gives [] from every entry point, and no failure."""
-    assert extractor(text) == []
-    assert extract_quotes(text, nlp=extractor.nlp) == []
-    assert list(extractor.pipe([text, text], on_error="return")) == [[], []]
-    assert extractor.from_doc(extractor.nlp(text)) == []
+    assert default_extractor(text) == []
+    assert extract_quotes(text, nlp=default_extractor.nlp) == []
+    assert list(default_extractor.pipe([text, text], on_error="return")) == [[], []]
+    assert default_extractor.from_doc(default_extractor.nlp(text)) == []
 
 
 @pytest.mark.model
@@ -292,9 +294,9 @@ def test_a_pipeline_without_a_parser_is_refused_by_extract_quotes(
 
 
 @pytest.mark.model
-def test_a_pipeline_with_its_parser_disabled_is_refused(extractor: QuoteExtractor) -> None:
+def test_a_pipeline_with_its_parser_disabled_is_refused(default_extractor: QuoteExtractor) -> None:
     """A disabled parser is no parser: the error names the components that remain."""
-    name = extractor.nlp.meta["lang"] + "_" + extractor.nlp.meta["name"]
+    name = default_extractor.nlp.meta["lang"] + "_" + default_extractor.nlp.meta["name"]
     nlp = spacy.load(name, disable=["parser"])
     assert "parser" not in nlp.pipe_names
     with pytest.raises(MissingComponentError, match="no dependency parser") as error:

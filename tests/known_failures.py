@@ -1,0 +1,50 @@
+"""Where a pipeline's parse defeats the rules today: one table for the whole suite.
+
+Each key is a test as pytest names it, without ``tests/``, the pipeline's id (``sm`` for
+en_core_web_sm, ``ud`` for en_ud_sm) first among its parameters; each value says why it
+fails, beginning with the pipeline's name. ``conftest.py`` makes each one a strict xfail on
+that pipeline only: when a fix makes it pass, the run fails with XPASS(strict), and the entry
+is to be removed. The assertions stay as they are: they say what a reader expects.
+"""
+
+from __future__ import annotations
+
+#: A format character inside a word the tagger does not know: the word is tagged a proper
+#: noun, and the lexicon's fallback for mistagged cues looks up the form with the character.
+_INVISIBLE_IN_CUE = (
+    "{name}: the tagger reads the unknown word {word} as a proper noun (PROPN/NNP, no verb in "
+    "the sentence); the lexicon knows its lemma through the character, but Attributor._is_cue's "
+    "fallback for mistagged cues looks the form up in lexicon.forms with the character kept"
+)
+
+KNOWN_FAILURES: dict[str, str] = {
+    "test_lemmas.py::test_quotes_from_text_match_quotes_from_a_fully_processed_doc[sm]": (
+        "en_core_web_sm: 'her claims that ...' tags 'claims' VERB/VBZ (ccomp of 'repeated'), "
+        "so the report is a COMPLEMENT of 'repeat', not the noun cue 'claim'"
+    ),
+    "test_reported.py::test_typical_report[sm-noun cue]": (
+        "en_core_web_sm: 'a warning that the port would close' is parsed as a relative clause "
+        "(relcl, 'that' WDT dobj of 'close'); _noun_report takes only acl/ccomp clauses"
+    ),
+    "test_normalisation.py::test_invisible_character_inside_the_cue[sm-U+200C]": (
+        _INVISIBLE_IN_CUE.format(name="en_core_web_sm", word="'criti<ZWNJ>cized'")
+    ),
+    "test_normalisation.py::test_invisible_character_inside_the_cue[sm-U+200D]": (
+        _INVISIBLE_IN_CUE.format(name="en_core_web_sm", word="'criti<ZWJ>cized'")
+    ),
+    "test_normalisation.py::test_invisible_character_inside_a_short_cue[sm]": (
+        _INVISIBLE_IN_CUE.format(name="en_core_web_sm", word="'sa<ZWSP>id'")
+    ),
+    "test_normalisation.py::test_invisible_character_inside_a_short_cue[ud]": (
+        _INVISIBLE_IN_CUE.format(name="en_ud_sm", word="'sa<ZWSP>id'")
+    ),
+    "test_normalisation.py::test_soft_hyphen_inside_a_name[sm]": (
+        "en_core_web_sm: tags 'Oka<SHY>for' ADP (prep of 'Teresa'), and the mention trims a "
+        "trailing ADP: the speaker is 'Teresa'"
+    ),
+    "test_seed_article.py::test_seed_reported_speech[sm-cautioning-Antony Blinken-that Israel risked]": (  # noqa: E501 - a test's name
+        "en_core_web_sm: no sentence break at the blank line after the headline; 'issued' is a "
+        "ccomp of the headline's 'Warns', whose COMPLEMENT report takes the next paragraph as "
+        "its content, so the nested 'cautioning' report is dropped"
+    ),
+}
