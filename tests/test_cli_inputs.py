@@ -1,17 +1,24 @@
 """The ``quoteattr`` command's inputs at scale: directories, JSONL records, failures per input.
 
 Like tests/test_cli.py, these replace the extractor with a fake, so they pin the command's
-own reading, naming and error reporting without a spaCy pipeline.
+own reading, naming and error reporting without a spaCy pipeline. The last sections run the
+command in a process of its own, for standard streams that are closed or cannot be written,
+and load pipelines by name, for what the command says when none can be.
 """
 
 from __future__ import annotations
 
 import json
+import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+import spacy
+import spacy.util
 
+import quoteattr._pipeline
 from quoteattr import QuoteKind, cli
 from test_cli import (
     FERRY,
@@ -29,7 +36,6 @@ from test_cli import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
-    from pathlib import Path
 
 
 @pytest.fixture
@@ -431,3 +437,234 @@ def test_one_failed_input_alone_gets_no_count(
     status, _out, err = run(["-f", "jsonl", str(path)], capsys)
     assert status == 1
     assert err == f"quoteattr: error: {path}:1: not a JSON object but an array\n"
+
+
+# -- binary files and other encodings ------------------------------------------------------
+
+
+@pytest.mark.usefixtures("fake")
+@pytest.mark.parametrize(
+    "data",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), id="with-nul"),
+        pytest.param(bytes(range(1, 256)) * 4, id="control-bytes"),
+    ],
+)
+def test_a_binary_file_is_called_binary_without_an_iconv_hint(
+    data: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A file of NUL or control bytes is reported as binary, not as text to convert."""
+    path = tmp_path / "picture.txt"
+    path.write_bytes(data)
+    status, out, err = run([str(path)], capsys)
+    assert (status, out) == (1, "")
+    assert err == f"quoteattr: error: {path}: looks like a binary file, not text\n"
+
+
+@pytest.mark.usefixtures("fake")
+def test_binary_standard_input_is_called_binary_data(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Binary bytes piped in are binary data, not text."""
+    set_stdin(monkeypatch, b"\x1f\x8b\x08\x00\xff\x03")
+    status, _out, err = run([], capsys)
+    assert status == 1
+    assert err == "quoteattr: error: <stdin>: looks like binary data, not text\n"
+
+
+@pytest.mark.usefixtures("fake")
+def test_text_in_a_single_byte_encoding_still_gets_the_iconv_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Cyrillic in Windows-1251, almost no byte of it UTF-8, is text to convert, not binary."""
+    path = tmp_path / "cyrillic.txt"
+    path.write_bytes("«Паром выйдет в июне», — сказала Ирина Орлова.".encode("cp1251"))
+    status, _out, err = run([str(path)], capsys)
+    assert status == 1
+    assert err.startswith(f"quoteattr: error: {path}: not valid UTF-8 (byte 0xab at offset 0);")
+    assert "iconv -f WINDOWS-1252 -t UTF-8" in err
+
+
+@pytest.mark.usefixtures("fake")
+def test_a_utf16_file_gets_a_utf16_conversion_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A UTF-16 file (with its byte order mark, as Windows writes it) is named as such."""
+    path = tmp_path / "notepad.txt"
+    path.write_bytes(FERRY.encode("utf-16"))
+    status, _out, err = run([str(path)], capsys)
+    assert status == 1
+    assert err == (
+        f"quoteattr: error: {path}: not UTF-8 but UTF-16; convert it to UTF-8 first, "
+        f"e.g. iconv -f UTF-16 -t UTF-8 {path} > converted.txt\n"
+    )
+
+
+# -- standard streams that are closed or full ----------------------------------------------
+
+# The command with a stand-in extractor, for runs in a process of their own: it finds one
+# quote, the first character of each text that has one, so every format has something to
+# write.
+ONE_QUOTE_COMMAND = """
+import sys
+from quoteattr import Quote, QuoteKind, cli
+
+class OneQuote:
+    def pipe(self, texts, *, as_tuples=False, **options):
+        for entry in texts:
+            text = entry[0] if as_tuples else entry
+            quotes = [Quote(text[:1], 0, 1, QuoteKind.DIRECT)] if text else []
+            yield (quotes, entry[1]) if as_tuples else quotes
+
+cli.load_extractor = lambda *args, **options: OneQuote()
+sys.exit(cli.main(sys.argv[1:]))
+"""
+
+
+def run_command(shell_redirection: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run the command on *args* in a shell, with *shell_redirection* applied (e.g. ``<&-``)."""
+    command = ["/bin/sh", "-c", f'exec "$@" {shell_redirection}', "sh", sys.executable, *args]
+    return subprocess.run(command, capture_output=True, text=True, check=False, timeout=120)
+
+
+@pytest.fixture
+def text_file(tmp_path: Path) -> Path:
+    """A text file with a quote in it."""
+    path = tmp_path / "ferry.txt"
+    path.write_text(FERRY, encoding="utf-8")
+    return path
+
+
+def test_closed_standard_input_is_one_error_line() -> None:
+    """`quoteattr - <&-` says standard input is closed, with no traceback, before loading."""
+    result = run_command("<&-", "-m", "quoteattr", "--no-progress", "-")
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "quoteattr: error: cannot read standard input: it is closed\n"
+
+
+@pytest.mark.parametrize("input_format", ["text", "jsonl"])
+def test_unreadable_standard_input_is_one_error_line(input_format: str, tmp_path: Path) -> None:
+    """Standard input open for writing only fails to read: one line naming <stdin>."""
+    write_only = f"0>{tmp_path / 'write-only.txt'}"
+    args = ["-c", ONE_QUOTE_COMMAND, "--input-format", input_format, "-"]
+    result = run_command(write_only, *args)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr == "quoteattr: error: <stdin>: cannot read: Bad file descriptor\n"
+
+
+@pytest.mark.parametrize(
+    "args", [pytest.param([], id="quoteattr"), pytest.param(["evaluate"], id="evaluate")]
+)
+def test_closed_standard_output_is_one_error_line(args: list[str], text_file: Path) -> None:
+    """`quoteattr FILE >&-` says standard output is closed, on standard error, before loading."""
+    # evaluate checks its output first too: the gold directory need not even exist.
+    result = run_command(">&-", "-m", "quoteattr", *args, str(text_file))
+    assert result.returncode == 1
+    assert result.stderr == "quoteattr: error: cannot write to standard output: it is closed\n"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+@pytest.mark.parametrize("output_format", cli.FORMATS)
+def test_a_full_disk_is_one_error_line(output_format: str, text_file: Path) -> None:
+    """Output to a full disk is one error line, also at exit: no "Exception ignored"."""
+    args = ["-c", ONE_QUOTE_COMMAND, "-f", output_format, str(text_file)]
+    result = run_command(">/dev/full", *args)
+    assert result.returncode == 1
+    expected = "quoteattr: error: cannot write to standard output: No space left on device\n"
+    assert result.stderr == expected
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
+def test_a_full_disk_under_evaluate_is_one_error_line(tmp_path: Path) -> None:
+    """evaluate's table to a full disk is one error line, rather than a failure at exit."""
+    (tmp_path / "pier.txt").write_text(NO_QUOTES, encoding="utf-8")
+    (tmp_path / "pier.ann").write_text("", encoding="utf-8")
+    result = run_command(">/dev/full", "-c", ONE_QUOTE_COMMAND, "evaluate", str(tmp_path))
+    assert result.returncode == 1
+    expected = "quoteattr: error: cannot write to standard output: No space left on device\n"
+    assert result.stderr == expected
+
+
+# -- pipelines that cannot be loaded, in the command's words -------------------------------
+
+INSTALL_ADVICE = (
+    "install one (pip install a pipeline's wheel, e.g. en_core_web_sm, or python -m spacy "
+    "download en_core_web_sm)"
+)
+
+
+@pytest.fixture
+def no_default_pipeline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Forget the default pipeline this process may have loaded, so it is looked for again."""
+    monkeypatch.setattr(quoteattr._pipeline, "_default", None)
+
+
+@pytest.mark.parametrize("command", [[], ["evaluate"]], ids=["quoteattr", "evaluate"])
+def test_a_missing_model_names_the_option_and_how_to_install_one(
+    command: list[str], text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--model with a name nobody installed: what to install, and --model, never nlp=."""
+    # evaluate reads its gold first, so it gets a directory; the model fails before scoring.
+    (text_file.parent / "ferry.ann").write_text("", encoding="utf-8")
+    status, out, err = run([*command, "-m", "xx_no_such_pipeline", str(text_file.parent)], capsys)
+    assert (status, out) == (1, "")
+    assert err == (
+        "quoteattr: error: no spaCy pipeline named 'xx_no_such_pipeline' is installed; "
+        f"{INSTALL_ADVICE} or choose another with --model NAME\n"
+    )
+
+
+@pytest.mark.usefixtures("no_default_pipeline")
+def test_a_missing_model_from_the_environment_names_the_variable(
+    monkeypatch: pytest.MonkeyPatch, text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipeline named by $QUOTEATTR_MODEL that is not installed says where the name came from."""
+    monkeypatch.setenv("QUOTEATTR_MODEL", "xx_gone_pipeline")
+    status, _out, err = run([str(text_file)], capsys)
+    assert status == 1
+    assert err == (
+        "quoteattr: error: no spaCy pipeline named 'xx_gone_pipeline' ($QUOTEATTR_MODEL) is "
+        f"installed; {INSTALL_ADVICE} or choose another with --model NAME\n"
+    )
+
+
+@pytest.mark.usefixtures("no_default_pipeline")
+def test_no_installed_pipeline_says_how_to_install_one(
+    monkeypatch: pytest.MonkeyPatch, text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With no pipeline installed at all, the command says to install one or name one."""
+    monkeypatch.delenv("QUOTEATTR_MODEL", raising=False)
+    monkeypatch.setattr(spacy.util, "get_installed_models", list)
+    status, _out, err = run([str(text_file)], capsys)
+    assert status == 1
+    assert err == (
+        "quoteattr: error: no English spaCy pipeline with a parser is installed; "
+        f"{INSTALL_ADVICE}, or name one with --model NAME\n"
+    )
+
+
+def test_a_directory_that_holds_no_pipeline_gets_spacys_reason(
+    tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--model with a directory that is no pipeline: the reason spaCy gives, and --model."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    status, _out, err = run(["-m", str(empty), str(text_file)], capsys)
+    assert status == 1
+    assert err.startswith(f"quoteattr: error: cannot load the spaCy pipeline {str(empty)!r}: ")
+    assert err.endswith("; choose another with --model NAME\n")
+    assert "nlp=" not in err
+
+
+def test_a_pipeline_without_a_parser_names_the_option(
+    tmp_path: Path, text_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A pipeline directory with no parser: the command says to choose one with --model."""
+    blank = tmp_path / "blank"
+    spacy.blank("en").to_disk(blank)
+    status, _out, err = run(["-m", str(blank), str(text_file)], capsys)
+    assert status == 1
+    assert err == (
+        f"quoteattr: error: the spaCy pipeline {str(blank)!r} has no dependency parser, which "
+        "quoteattr needs; choose one that has with --model NAME, e.g. en_core_web_sm\n"
+    )

@@ -5,16 +5,18 @@ pipeline given to ``QuoteExtractor``; tests/test_marks.py covers ``find_quote_ma
 bytes, None and an int; tests/test_pipe.py covers the stream's policies with a fake
 extractor. This module covers the rest: the other types (bytearray, floats, NaN, pandas NA),
 the extractor's own call and stream, ``to_records``, blank texts, and pipelines that cannot
-parse.
+parse. It also covers subclasses of str (``numpy.str_``, a user's own), which are texts like
+any other, and kinds given as bytes.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NoReturn, SupportsIndex
 
 import pytest
 import spacy
+import spacy.util
 
 from quoteattr import (
     ExtractionFailure,
@@ -25,12 +27,14 @@ from quoteattr import (
     QuoteKind,
     extract_quotes,
     find_quote_marks,
+    render,
     to_records,
 )
 from quoteattr._marks import paragraph_spans
+from quoteattr.component import QuoteComponent
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from spacy.language import Language
 
@@ -309,3 +313,146 @@ def _with_pipes(*names: str) -> Language:
     for name in names:
         nlp.add_pipe(name)
     return nlp
+
+
+# Subclasses of str: texts all the same, read as the plain str of their characters
+
+#: Quotes in marks and reported speech, over two paragraphs.
+ARTICLE = (
+    '"The ferry will sail again in June," Captain Ilse Varga told the island council.\n'
+    "Varga said that the new engines had passed every test."
+)
+#: The pipelines with a parser whose schemes differ (OntoNotes-style, Universal Dependencies).
+PIPELINES = ["en_core_web_sm", "en_ud_sm"]
+
+
+class GuardedStr(str):
+    """A str subclass whose own methods fail, to prove only its characters are read."""
+
+    __slots__ = ()
+
+    def __str__(self) -> NoReturn:
+        raise AssertionError("str() of the caller's subclass was called")
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> NoReturn:
+        raise AssertionError(f"the caller's subclass was indexed with {key!r}")
+
+    def __iter__(self) -> Iterator[str]:
+        raise AssertionError("the caller's subclass was iterated")
+
+
+def numpy_str(text: str) -> str:
+    """*text* as a ``numpy.str_``, what ``df["text"].to_numpy()`` holds."""
+    subclass: str = pytest.importorskip("numpy").str_(text)
+    return subclass
+
+
+STR_SUBCLASSES = [
+    pytest.param(numpy_str, id="numpy.str_"),
+    pytest.param(GuardedStr, id="own-subclass"),
+]
+
+
+@pytest.fixture(scope="module", params=PIPELINES)
+def pipeline_extractor(request: pytest.FixtureRequest) -> QuoteExtractor:
+    """An extractor on each pipeline of PIPELINES that is installed."""
+    name: str = request.param
+    if not spacy.util.is_package(name):
+        pytest.skip(f"the spaCy pipeline {name} is not installed")
+    return QuoteExtractor(name)
+
+
+def assert_plain_results(quotes: list[Quote], text: str) -> None:
+    """Every text in *quotes* is an exact str that its offsets slice out of *text*."""
+    for quote in quotes:
+        spans = [quote, quote.speaker, quote.cue]
+        for found in (span for span in spans if span is not None):
+            assert type(found.text) is str
+            assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("make", STR_SUBCLASSES)
+def test_the_extractor_reads_a_str_subclass_as_its_characters(
+    pipeline_extractor: QuoteExtractor, make: Callable[[str], str]
+) -> None:
+    """QuoteExtractor and extract_quotes give a subclass the quotes of the same plain str."""
+    expected = pipeline_extractor(ARTICLE)
+    assert expected, "the article must hold quotes for the comparison to mean anything"
+    quotes = pipeline_extractor(make(ARTICLE))
+    assert quotes == expected
+    assert_plain_results(quotes, ARTICLE)
+    assert extract_quotes(make(ARTICLE), nlp=pipeline_extractor.nlp) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("make", STR_SUBCLASSES)
+def test_pipe_reads_str_subclasses_in_every_mode(
+    pipeline_extractor: QuoteExtractor, make: Callable[[str], str]
+) -> None:
+    """pipe, with as_tuples and with worker processes, fails no subclass item."""
+    expected = pipeline_extractor(ARTICLE)
+    texts = [make(ARTICLE), make(TEXT), ARTICLE]
+    wanted = [expected, pipeline_extractor(TEXT), expected]
+    assert list(pipeline_extractor.pipe(texts, batch_size=2)) == wanted
+    pairs = pipeline_extractor.pipe([(text, n) for n, text in enumerate(texts)], as_tuples=True)
+    assert list(pairs) == [(quotes, n) for n, quotes in enumerate(wanted)]
+    in_workers = list(pipeline_extractor.pipe(texts, batch_size=1, n_process=2))
+    assert in_workers == wanted
+    assert_plain_results(in_workers[0], ARTICLE)
+
+
+@pytest.mark.parametrize("make", STR_SUBCLASSES)
+def test_find_quote_marks_reads_a_str_subclass_as_its_characters(
+    make: Callable[[str], str],
+) -> None:
+    """find_quote_marks and paragraph_spans answer as for the plain str, with plain texts."""
+    marks = find_quote_marks(make(ARTICLE))
+    assert marks == find_quote_marks(ARTICLE)
+    assert all(type(mark.text) is str for mark in marks)
+    assert paragraph_spans(make(ARTICLE)) == paragraph_spans(ARTICLE)
+
+
+@pytest.mark.parametrize("make", STR_SUBCLASSES)
+def test_render_shows_a_str_subclass_as_its_characters(make: Callable[[str], str]) -> None:
+    """render() of a subclass is the page of the plain str."""
+    quote = Quote(text="The ferry will sail again in June,", start=1, end=35, kind=QuoteKind.DIRECT)
+    assert render(make(ARTICLE), [quote]) == render(ARTICLE, [quote])
+
+
+@pytest.mark.model
+def test_kind_names_may_be_str_subclasses(pipeline_extractor: QuoteExtractor) -> None:
+    """A kind named by a numpy.str_ or a user's subclass is that kind."""
+    names = [numpy_str(" Direct"), GuardedStr("partial")]
+    chosen = QuoteExtractor(pipeline_extractor.nlp, kinds=names).kinds
+    assert chosen == {QuoteKind.DIRECT, QuoteKind.PARTIAL}
+
+
+# Kinds as bytes: refused whole, as bytes, rather than as the ints they hold
+
+BYTES_KINDS = [
+    pytest.param(b"direct", "bytes", id="bytes"),
+    pytest.param(bytearray(b"direct"), "bytearray", id="bytearray"),
+    pytest.param(memoryview(b"direct"), "memoryview", id="memoryview"),
+    pytest.param([b"direct", b"partial"], "bytes", id="list-of-bytes"),
+]
+
+
+@pytest.mark.parametrize(("kinds", "name"), BYTES_KINDS)
+def test_bytes_kinds_are_refused_with_advice_to_decode(kinds: object, name: str) -> None:
+    """extract_quotes and QuoteExtractor name the bytes type and say to decode, before loading."""
+    expected = rf"kinds must be QuoteKind values or their names, not {name}; decode it first"
+    with pytest.raises(TypeError, match=expected):
+        extract_quotes(TEXT, nlp="no_such_pipeline_xyz", kinds=kinds)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=expected):
+        QuoteExtractor("no_such_pipeline_xyz", kinds=kinds)  # type: ignore[arg-type]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("kinds", "name"), BYTES_KINDS)
+def test_the_component_refuses_bytes_kinds_alike(
+    extractor: QuoteExtractor, kinds: object, name: str
+) -> None:
+    """The spaCy component's kinds go through the same check."""
+    with pytest.raises(TypeError, match=rf"not {name}; decode it first"):
+        QuoteComponent(extractor.nlp, kinds=kinds)  # type: ignore[arg-type]

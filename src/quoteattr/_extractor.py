@@ -24,6 +24,7 @@ from quoteattr._reported import ReportedSpeechFinder, may_report
 from quoteattr._selective import ParseMode, check_parse_mode, relevant_text
 from quoteattr._speakers import SpeakerResolver
 from quoteattr._stream import OnError, failure_of, stream
+from quoteattr._text import plain_str
 from quoteattr._types import REPORTED_KINDS, Cue, ExtractionFailure, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
 
@@ -60,9 +61,13 @@ Context = TypeVar("Context")
 
 
 def check_text(text: object, *, position: int | None = None) -> str:
-    """Return *text* if it is a str, else raise a TypeError that says what to do."""
+    """Return *text* as a plain str if it is a str, else raise a TypeError that says what to do.
+
+    A subclass of str (``numpy.str_``, a user's own) comes back as an exact str with the
+    same characters, which spaCy accepts and offsets index (see :func:`plain_str`).
+    """
     if isinstance(text, str):
-        return text
+        return plain_str(text)
     where = "" if position is None else f" (item {position})"
     if isinstance(text, (bytes, bytearray)):
         msg = (
@@ -84,9 +89,9 @@ def check_kinds(kinds: object) -> frozenset[QuoteKind]:
     if kinds is None:
         return ALL_KINDS
     items = [kinds] if isinstance(kinds, (str, QuoteKind)) else kinds
-    if not isinstance(items, Iterable):
-        msg = f"kinds must be QuoteKind values or their names, not {type(kinds).__name__}"
-        raise TypeError(msg)
+    # Bytes are iterable, but their items are ints: refused whole, as the bytes they are.
+    if isinstance(items, _BYTES_LIKE) or not isinstance(items, Iterable):
+        raise _not_a_kind(kinds)
     names = ", ".join(kind.value for kind in QuoteKind)
     chosen: set[QuoteKind] = set()
     for item in items:
@@ -94,17 +99,27 @@ def check_kinds(kinds: object) -> frozenset[QuoteKind]:
             chosen.add(item)
         elif isinstance(item, str):
             try:
-                chosen.add(QuoteKind(item.strip().lower()))
+                chosen.add(QuoteKind(plain_str(item).strip().lower()))
             except ValueError:
                 msg = f"unknown quote kind {item!r}; choose from {names}"
                 raise ValueError(msg) from None
         else:
-            msg = f"kinds must be QuoteKind values or their names, not {type(item).__name__}"
-            raise TypeError(msg)
+            raise _not_a_kind(item)
     if not chosen:
         msg = f"kinds is empty; choose one or more of {names}"
         raise ValueError(msg)
     return frozenset(chosen)
+
+
+_BYTES_LIKE = (bytes, bytearray, memoryview)
+
+
+def _not_a_kind(value: object) -> TypeError:
+    """The error for *value* given where kinds go, with advice for bytes."""
+    msg = f"kinds must be QuoteKind values or their names, not {type(value).__name__}"
+    if isinstance(value, _BYTES_LIKE):
+        msg += "; decode it first, e.g. data.decode('utf-8')"
+    return TypeError(msg)
 
 
 class QuoteExtractor:
@@ -153,7 +168,7 @@ class QuoteExtractor:
 
     def __call__(self, text: str) -> list[Quote]:
         """Return the quotes of *text*, in order of appearance."""
-        check_text(text)
+        text = check_text(text)
         plan = self._plan(text)
         found = [
             [] if part.to_parse is None else self._quotes_of(part, self.nlp(part.to_parse))
@@ -671,7 +686,7 @@ def extract_quotes(
     Returns:
         The quotes in order of appearance. ``text[q.start:q.end] == q.text`` for each.
     """
-    check_text(text)
+    text = check_text(text)
     chosen = check_kinds(kinds)
     if nlp is None or isinstance(nlp, (str, os.PathLike)):
         return _shared_extractor(nlp, chosen)(text)

@@ -91,6 +91,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 # The regex package ships no type information, and the lint extra installs no stubs for it.
 import regex
 
+from quoteattr._text import plain_str
 from quoteattr._types import MarkStyle, QuoteMarkSpan
 
 if TYPE_CHECKING:
@@ -321,8 +322,7 @@ def find_quote_marks(text: str) -> list[QuoteMarkSpan]:
     Raises:
         TypeError: If *text* is not a ``str``.
     """
-    _require_str(text, "find_quote_marks")
-    return _Pairer(text).pair()
+    return _Pairer(_require_str(text, "find_quote_marks")).pair()
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -334,13 +334,14 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     Raises:
         TypeError: If *text* is not a ``str``.
     """
-    _require_str(text, "paragraph_spans")
+    text = _require_str(text, "paragraph_spans")
     return [line.span() for line in _LINE.finditer(text) if not line.group().isspace()]
 
 
-def _require_str(text: object, function: str) -> None:
+def _require_str(text: object, function: str) -> str:
+    """*text* as a plain str (a subclass's characters too), else a TypeError naming its type."""
     if isinstance(text, str):
-        return
+        return plain_str(text)
     kind = type(text).__name__
     if isinstance(text, (bytes, bytearray, memoryview)):
         msg = f"{function}() needs a str, got {kind}: decode it first, e.g. data.decode('utf-8')"

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr._text import plain_str
 from quoteattr._types import Cue, Quote, Speaker
 
 if TYPE_CHECKING:
@@ -177,11 +178,12 @@ def _text_and_quotes(
 ) -> tuple[str, Iterable[Quote]]:
     """The text to show, and its quotes: those given, or those found in it."""
     if isinstance(text_or_doc, str):
+        text = plain_str(text_or_doc)  # a str subclass is shown (and parsed) as its characters
         if quotes is not None:
-            return text_or_doc, quotes
+            return text, quotes
         from quoteattr._extractor import extract_quotes  # noqa: PLC0415 - loads the rules
 
-        return text_or_doc, extract_quotes(text_or_doc)
+        return text, extract_quotes(text)
     doc = _require_doc(text_or_doc)
     text = doc.text  # spaCy rebuilds it on every access
     return text, (_quotes_in_doc(doc, text) if quotes is None else quotes)

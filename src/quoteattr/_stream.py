@@ -20,6 +20,7 @@ import itertools
 import os
 from typing import TYPE_CHECKING, Literal, Protocol, TypeAlias
 
+from quoteattr._text import plain_str
 from quoteattr._types import ExtractionFailure, Quote
 from quoteattr.errors import ExtractionError
 
@@ -145,7 +146,11 @@ def failure_of(error: Exception, index: int) -> ExtractionFailure:
 
 
 def _split_item(item: object, index: int, *, as_tuples: bool) -> _Item:
-    """``(index, text, context)`` for *item*; a text that is not a str becomes its failure."""
+    """``(index, text, context)`` for *item*; a text that is not a str becomes its failure.
+
+    A str subclass's text becomes a plain str here, in the main process: spaCy takes no
+    other, and a user's subclass might not unpickle in a worker.
+    """
     context: object = None
     if as_tuples:
         if not isinstance(item, tuple) or len(item) != 2:
@@ -157,7 +162,7 @@ def _split_item(item: object, index: int, *, as_tuples: bool) -> _Item:
         item, context = item
     if not isinstance(item, str):
         return index, not_a_str(item, index), context
-    return index, item, context
+    return index, plain_str(item), context
 
 
 def _chunks(items: Iterator[_Item], size: int) -> Iterator[_Chunk]:

@@ -36,7 +36,7 @@ from quoteattr._types import REPORTED_KINDS, QuoteKind
 from quoteattr.errors import QuoteAttrError
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from quoteattr import Quote
     from quoteattr._types import ExtractionFailure
@@ -64,6 +64,18 @@ PIPE_WIDTH = 120
 EMPTY_CELL = "-"
 # The names --kinds accepts.
 KIND_NAMES = tuple(kind.value for kind in QuoteKind)
+# Telling a binary input from text in a legacy encoding: the bytes read, and the share of
+# them that may be control characters other than those text uses (tab, line and page breaks,
+# escape, and DOS's end-of-file mark). Random bytes hold about 10 %.
+BINARY_SAMPLE_BYTES = 8192
+MAX_TEXT_CONTROL_SHARE = 0.02
+TEXT_BYTES = bytes(range(0x20, 0x7F)) + bytes(range(0x80, 0x100)) + b"\t\n\v\f\r\x1a\x1b"
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+# What the command says when no pipeline can be loaded.
+INSTALL_MODEL = (
+    "install one (pip install a pipeline's wheel, e.g. en_core_web_sm, or python -m spacy "
+    "download en_core_web_sm)"
+)
 
 EPILOG = f"""\
 inputs:
@@ -121,10 +133,12 @@ large jobs:
   hides it); it never goes to standard output.
 
 errors:
-  An input that cannot be read or is not UTF-8, a JSONL line that is not an
-  object with a string text field, or a text the extractor fails on is
-  reported on standard error as "quoteattr: error: NAME: WHAT" and left out
-  of the output; the run goes on with the next input.
+  An input that cannot be read, is not UTF-8 or looks binary, a JSONL line
+  that is not an object with a string text field, or a text the extractor
+  fails on is reported on standard error as "quoteattr: error: NAME: WHAT"
+  and left out of the output; the run goes on with the next input. A closed
+  standard input or output, or one that cannot be written (a full disk), ends
+  the run with one such line.
 
 commands:
   quoteattr evaluate GOLD_DIR ...
@@ -196,6 +210,10 @@ class InputError(Exception):
     """An input cannot be used; the message names it and says what to do."""
 
 
+class OutputError(Exception):
+    """Standard output cannot take the results: it is closed, or its disk is full."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command with *argv* (default: ``sys.argv[1:]``); return the exit status.
 
@@ -209,10 +227,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
     except SystemExit as exiting:  # --help, --version, or a usage error (status 2)
         return exit_status(exiting)
+    return reported(lambda: run(args))
+
+
+def reported(command: Callable[[], int]) -> int:
+    """Run *command*; an error it ends with is one ``quoteattr: error:`` line, not a traceback."""
     try:
-        return run(args)
+        return command()
     except (InputError, QuoteAttrError) as error:
         return fail(str(error))
+    except OutputError as error:
+        fail(str(error))
+        return abandon_stdout()
     except BrokenPipeError:
         return closed_pipe()
     except KeyboardInterrupt:
@@ -381,6 +407,7 @@ class Tally:
 
 def run(args: argparse.Namespace) -> int:
     """Check the paths, load the model, then stream every input through it to stdout."""
+    out = utf8_stdout()  # a closed standard output fails before the slow model load
     names: list[str] = args.files or ["-"]
     problems = path_problems(names)
     if problems:
@@ -397,7 +424,6 @@ def run(args: argparse.Namespace) -> int:
         as_tuples=True,
         on_error="return",
     )
-    out = utf8_stdout()
     total = known_total(names, options)
     with contextlib.closing(Progress(enabled=args.progress, total=total, out=out)) as progress:
         tally = write_outcomes(outcomes, WRITERS[args.format](out), progress)
@@ -411,7 +437,7 @@ def write_outcomes(
 ) -> Tally:
     """Write each input's quotes as it comes; report each failed input; count them all."""
     tally = Tally()
-    with progress.paused():
+    with progress.paused(), writing_stdout():
         writer.start()
     try:
         for outcome, item in outcomes:
@@ -420,7 +446,7 @@ def write_outcomes(
                 progress.report(f"{item.name}: {item.error}")
                 tally.failed += 1
             elif isinstance(outcome, list):
-                with progress.paused():
+                with progress.paused(), writing_stdout():
                     writer.write_item(item, outcome)
                 tally.quotes += len(outcome)
             else:
@@ -430,7 +456,7 @@ def write_outcomes(
     finally:
         # Also when the run is cut short (Ctrl-C, a worker that died): a JSON document
         # still closes, and holds the inputs done so far.
-        with progress.paused():
+        with progress.paused(), writing_stdout():
             writer.finish()
     return tally
 
@@ -485,7 +511,8 @@ def path_problems(names: Sequence[str]) -> list[str]:
 def path_problem(name: str) -> str | None:
     """Why the input *name* cannot be read, or None; its contents are not read yet."""
     if name == "-":
-        return None
+        # Started with standard input closed (quoteattr - <&-), Python has no sys.stdin.
+        return "cannot read standard input: it is closed" if sys.stdin is None else None
     if not name:  # Path("") would be the current directory
         return "cannot read '': an empty argument names no file"
     try:
@@ -515,9 +542,9 @@ def read_items(names: Iterable[str], options: ReadOptions) -> Iterator[Item]:
     """Every text of the inputs *names*, in order, each read only when it is reached."""
     for name in names:
         if name == "-" and options.reads_jsonl(name):
-            yield from jsonl_items(STDIN_NAME, stdin_lines(), options)
+            yield from stdin_jsonl_items(options)
         elif name == "-":
-            yield decoded_item(STDIN_NAME, read_stdin_bytes())
+            yield stdin_item()
         elif is_directory(name):
             yield from directory_items(name, options)
         else:
@@ -572,6 +599,23 @@ def text_file_item(path: str) -> Item:
     return decoded_item(path, data)
 
 
+def stdin_item() -> Item:
+    """Standard input as one text."""
+    try:
+        data = read_stdin_bytes()
+    except OSError as error:
+        return Item(STDIN_NAME, error=f"cannot read: {reason(error)}")
+    return decoded_item(STDIN_NAME, data)
+
+
+def stdin_jsonl_items(options: ReadOptions) -> Iterator[Item]:
+    """The JSONL records on standard input, read line by line."""
+    try:
+        yield from jsonl_items(STDIN_NAME, stdin_lines(), options)
+    except OSError as error:  # a read that fails part way through
+        yield Item(STDIN_NAME, error=f"cannot read: {reason(error)}")
+
+
 def read_stdin_bytes() -> bytes:
     """The raw bytes of standard input, so it decodes as UTF-8 whatever the locale."""
     buffer = getattr(sys.stdin, "buffer", None)
@@ -599,18 +643,41 @@ def decoded_item(name: str, data: bytes) -> Item:
     try:
         return Item(name, data.decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        return Item(name, error=not_utf8(error, name))
+        return Item(name, error=undecodable(error, name, whole_file=name != STDIN_NAME))
 
 
-def not_utf8(error: UnicodeDecodeError, source: str) -> str:
-    """The message for bytes of *source* that are not UTF-8, with a way to convert them."""
-    where = f"byte 0x{error.object[error.start]:02x} at offset {error.start}"
+def undecodable(error: UnicodeDecodeError, source: str, *, whole_file: bool) -> str:
+    """Why bytes of *source* are no text: binary, or text in an encoding other than UTF-8.
+
+    *whole_file* says whether the bytes are all of a file, rather than standard input or
+    one line of a JSONL file.
+    """
+    data: bytes = error.object
+    if data.startswith(UTF16_BOMS):
+        return f"not UTF-8 but UTF-16; {how_to_convert(source, 'UTF-16')}"
+    if looks_binary(data):
+        return f"looks like {'a binary file' if whole_file else 'binary data'}, not text"
+    where = f"byte 0x{data[error.start]:02x} at offset {error.start}"
     return f"not valid UTF-8 ({where}); {how_to_convert(source)}"
 
 
-def how_to_convert(name: str) -> str:
-    """A conversion command for a file in a legacy encoding (Windows-1252 is the usual one)."""
-    iconv = "iconv -f WINDOWS-1252 -t UTF-8"
+def looks_binary(data: bytes) -> bool:
+    """Whether *data* (which is not UTF-8) is binary rather than text in another encoding.
+
+    Text in any 8-bit encoding holds no NUL and hardly any control characters; images,
+    archives and executables hold plenty. Whether the bytes decode as UTF-8 says nothing
+    here: Russian in Windows-1251 is almost all bytes that do not.
+    """
+    sample = data[:BINARY_SAMPLE_BYTES]
+    if b"\0" in sample:
+        return True
+    controls = len(sample.translate(None, TEXT_BYTES))
+    return controls > len(sample) * MAX_TEXT_CONTROL_SHARE
+
+
+def how_to_convert(name: str, encoding: str = "WINDOWS-1252") -> str:
+    """A conversion command for a file in *encoding* (Windows-1252 is the usual legacy one)."""
+    iconv = f"iconv -f {encoding} -t UTF-8"
     if name == STDIN_NAME:
         return f"convert it to UTF-8 first, e.g. by piping it through {iconv}"
     converted = f"converted{Path(name).suffix or '.txt'}"
@@ -646,7 +713,7 @@ def line_item(location: str, line: bytes, source: str, options: ReadOptions) -> 
     try:
         record = json.loads(line.rstrip(b"\r\n").decode("utf-8-sig"))
     except UnicodeDecodeError as error:
-        return Item(location, error=not_utf8(error, source))
+        return Item(location, error=undecodable(error, source, whole_file=False))
     except json.JSONDecodeError as error:
         return Item(location, error=f"not valid JSON ({where_json_fails(error)})")
     except RecursionError:
@@ -717,8 +784,52 @@ def load_extractor(
     ``"full"`` or ``"relevant"`` (parse only the sentences that can hold a quote).
     """
     from quoteattr import QuoteExtractor  # noqa: PLC0415 - keeps --help fast
+    from quoteattr.errors import MissingComponentError, ModelNotFoundError  # noqa: PLC0415
 
-    return QuoteExtractor(model, kinds=kinds, parse=parse)
+    try:
+        return QuoteExtractor(model, kinds=kinds, parse=parse)
+    except ModelNotFoundError as error:
+        # Its message is for Python callers (nlp=...); the command has --model.
+        raise InputError(model_not_found(model, error)) from None
+    except MissingComponentError:
+        name = model_name(model)
+        raise InputError(
+            f"the spaCy pipeline {name} has no dependency parser, which quoteattr needs; "
+            "choose one that has with --model NAME, e.g. en_core_web_sm"
+        ) from None
+
+
+def model_name(model: str | None) -> str:
+    """The pipeline asked for, for messages: --model, else $QUOTEATTR_MODEL, else the default."""
+    if model is not None:
+        return repr(model)
+    from quoteattr._pipeline import MODEL_ENV_VAR  # noqa: PLC0415 - the extraction code is loaded
+
+    named = os.environ.get(MODEL_ENV_VAR)
+    return "chosen by default" if not named else f"{named!r} (${MODEL_ENV_VAR})"
+
+
+def model_not_found(model: str | None, error: OSError) -> str:
+    """What to do when the pipeline *model* (None: the default) cannot be loaded."""
+    from quoteattr._pipeline import MODEL_ENV_VAR  # noqa: PLC0415 - the extraction code is loaded
+
+    name = model if model is not None else os.environ.get(MODEL_ENV_VAR)
+    if not name:
+        return (
+            "no English spaCy pipeline with a parser is installed; "
+            f"{INSTALL_MODEL}, or name one with --model NAME"
+        )
+    import spacy.util  # noqa: PLC0415 - loaded already, by the attempt to load the pipeline
+
+    asked = model_name(model)
+    if Path(name).exists() or spacy.util.is_package(name):
+        # There is something by that name, and spaCy said what is wrong with it.
+        cause = error.__cause__ or error
+        return f"cannot load the spaCy pipeline {asked}: {cause}; choose another with --model NAME"
+    return (
+        f"no spaCy pipeline named {asked} is installed; {INSTALL_MODEL} "
+        "or choose another with --model NAME"
+    )
 
 
 # -- progress ----------------------------------------------------------------------------
@@ -1001,21 +1112,20 @@ def evaluate_main(argv: Sequence[str]) -> int:
         args = build_evaluate_parser().parse_args(argv)
     except SystemExit as exiting:
         return exit_status(exiting)
+    return reported(lambda: evaluate_run(args))
+
+
+def evaluate_run(args: argparse.Namespace) -> int:
+    """Score the extractor against the gold of *args* and write the report."""
     from quoteattr import evaluation  # noqa: PLC0415 - keeps the main command's start fast
 
-    try:
-        # The gold is read first, so a wrong directory fails before the slow model load.
-        documents = evaluation.load_brat_corpus(args.gold)
-        extractor = load_extractor(args.model)
-        report = evaluation.evaluate(documents, extractor, subsets=args.subsets)
-        report = attrs.evolve(report, gold=args.gold)
-        write_report(report, args.json, args.confidence_table)
-    except (InputError, QuoteAttrError) as error:
-        return fail(str(error))
-    except BrokenPipeError:
-        return closed_pipe()
-    except KeyboardInterrupt:
-        return 130
+    utf8_stdout()  # the table goes there: a closed one fails before any work
+    # The gold is read first, so a wrong directory fails before the slow model load.
+    documents = evaluation.load_brat_corpus(args.gold)
+    extractor = load_extractor(args.model)
+    report = evaluation.evaluate(documents, extractor, subsets=args.subsets)
+    report = attrs.evolve(report, gold=args.gold)
+    write_report(report, args.json, args.confidence_table)
     return 0
 
 
@@ -1085,11 +1195,19 @@ def write_report(report: EvaluationReport, json_out: str | None, table_out: str 
     if json_out is not None:
         document = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
         if json_out == "-":
-            utf8_stdout().write(document)
+            write_stdout(document)
             return
         with output_errors(json_out):
             Path(json_out).write_text(document, encoding="utf-8")
-    utf8_stdout().write(report.format_table())
+    write_stdout(report.format_table())
+
+
+def write_stdout(text: str) -> None:
+    """Write *text* to standard output and flush it, so a failure shows here, not at exit."""
+    out = utf8_stdout()
+    with writing_stdout():
+        out.write(text)
+        out.flush()
 
 
 @contextlib.contextmanager
@@ -1110,8 +1228,13 @@ def utf8_stdout() -> TextIO:
 
     A lone surrogate (escaped in a JSON record, or from a file name that is not UTF-8) is
     written as its backslash escape, so one odd input cannot end a long run.
+
+    Raises:
+        OutputError: standard output is closed (``quoteattr … >&-``).
     """
     stream = sys.stdout
+    if stream is None:  # Python's stand-in for a standard output closed when it started
+        raise OutputError("cannot write to standard output: it is closed")
     if isinstance(stream, io.TextIOWrapper):
         stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     return stream
@@ -1130,9 +1253,34 @@ def fail(message: str) -> int:
     return 1
 
 
+@contextlib.contextmanager
+def writing_stdout() -> Iterator[None]:
+    """Turn a failure to write standard output (a full disk, an I/O error) into an OutputError.
+
+    A closed pipe stays a BrokenPipeError: the reader went away, which is not worth a message.
+    """
+    try:
+        yield
+    except BrokenPipeError:
+        raise
+    except OSError as error:
+        raise OutputError(f"cannot write to standard output: {reason(error)}") from None
+
+
 def closed_pipe() -> int:
     """The reader went away (``quoteattr … | head``): stop quietly, as Unix tools do."""
-    # Point stdout at devnull so the interpreter's final flush does not raise again.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, sys.stdout.fileno())
+    return abandon_stdout()
+
+
+def abandon_stdout() -> int:
+    """Stop writing standard output, whatever it still holds; return exit status 1.
+
+    Standard output is pointed at the null device, so that the interpreter's final flush of
+    what could not be written does not fail again (with an "Exception ignored" traceback).
+    """
+    if sys.stdout is not None:
+        with contextlib.suppress(OSError, ValueError):  # no file descriptor to point anywhere
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
     return 1
