@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import doctest
 import re
+import runpy
 import shlex
 import shutil
 from pathlib import Path
@@ -178,3 +179,11 @@ def test_confidence_figures_match_the_shipped_table() -> None:
     excerpt = [line for line in evaluation.splitlines() if re.match(r"\w+\t\d\.\d{3}\t", line)]
     assert excerpt
     assert set(excerpt) <= set(shipped)
+
+
+def test_the_docs_site_keeps_quotation_marks_as_written() -> None:
+    """Neither Sphinx's smart quotes nor MyST's typography turn "…," into ”…,”."""
+    pytest.importorskip("sphinx")
+    conf = runpy.run_path(str(REPO_ROOT / "docs" / "conf.py"))
+    assert conf["smartquotes"] is False
+    assert not {"smartquotes", "replacements"} & set(conf["myst_enable_extensions"])
