@@ -187,3 +187,11 @@ def test_the_docs_site_keeps_quotation_marks_as_written() -> None:
     conf = runpy.run_path(str(REPO_ROOT / "docs" / "conf.py"))
     assert conf["smartquotes"] is False
     assert not {"smartquotes", "replacements"} & set(conf["myst_enable_extensions"])
+
+
+def test_the_readme_links_work_on_pypi() -> None:
+    """The README is PyPI's long description: no relative links or anchors, which break there."""
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    targets = re.findall(r"\]\(([^)]*)\)", readme)
+    assert targets
+    assert [target for target in targets if not target.startswith("https://")] == []
