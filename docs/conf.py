@@ -25,6 +25,10 @@ extensions = [
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
+# Quotation marks are this library's subject: a page must show "…," as written, not as the
+# curly ”…,” Sphinx's smart quotes would make of it (nor -- as a dash, nor ... as an
+# ellipsis). MyST's own typography ("smartquotes" and "replacements") stays off too.
+smartquotes = False
 
 # -- MyST ------------------------------------------------------------------------------------
 myst_enable_extensions = ["colon_fence", "deflist"]

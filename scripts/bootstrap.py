@@ -9,9 +9,12 @@ can call it before each target and reruns cost about a second.
 2. Install the package editable with the requested extras, unless a stamp in ``.venv`` says
    the same pyproject.toml was already installed with those extras.
 3. With ``--model``, make sure an English spaCy pipeline with a parser is installed, taking
-   the first that works of: one already installed; the wheel named by
-   ``$QUOTEATTR_MODEL_WHEEL``; the newest ``../shared/models/en_ud_sm-*.whl``;
-   ``python -m spacy download en_core_web_sm``.
+   the first that works of: one already installed (``en_core_web_sm`` if it is there); the
+   wheel named by ``$QUOTEATTR_MODEL_WHEEL``; the newest
+   ``../shared/models/en_core_web_sm-*.whl``; ``python -m spacy download en_core_web_sm``.
+4. With ``--model`` and the ``tests`` extra, also install ``en_ud_sm`` from the newest
+   ``../shared/models/en_ud_sm-*.whl`` when there is one, so the tests check the rules on
+   the Universal Dependencies label scheme as well as on en_core_web_sm's ClearNLP one.
 
 Usage: ``python3 scripts/bootstrap.py [--model] [EXTRA ...]``, e.g. ``--model tests``.
 """
@@ -34,15 +37,22 @@ VENV_PYTHON = VENV_DIR / "bin" / "python"
 STAMP = VENV_DIR / "quoteattr-bootstrap.json"
 PYPROJECT = REPO_ROOT / "pyproject.toml"
 MODEL_WHEEL_ENV_VAR = "QUOTEATTR_MODEL_WHEEL"
-SHARED_WHEEL_PATTERN = "en_ud_sm-*.whl"
-DOWNLOADABLE_MODEL = "en_core_web_sm"
+# The pipeline most users run, so the one the examples, the docs and the tests show.
+PIPELINE = "en_core_web_sm"
+SHARED_WHEEL_PATTERN = f"{PIPELINE}-*.whl"
+# Installed beside it for the tests when ../shared/models has them: en_ud_sm labels its
+# parses with the UD scheme, so the relation layer is tested on both schemes. It is not on
+# spaCy's download list, so there is no fallback when the wheel is absent.
+TEST_PIPELINES = ("en_ud_sm",)
 MINIMUM_PYTHON = (3, 10)
 
-# Runs inside the venv: prints the name of an installed English pipeline with a parser, or
+# Runs inside the venv with the preferred pipeline's name as its argument: prints the name
+# of an installed English pipeline with a parser, the preferred one if it qualifies, or
 # nothing. Reads each package's meta.json rather than loading the pipeline, which is slow.
 FIND_INSTALLED_MODEL = """
-import json, spacy.util
-for name in sorted(spacy.util.get_installed_models()):
+import json, sys, spacy.util
+preferred = sys.argv[1]
+for name in sorted(spacy.util.get_installed_models(), key=lambda name: (name != preferred, name)):
     try:
         meta = json.loads((spacy.util.get_package_path(name) / "meta.json").read_text("utf-8"))
     except (OSError, ValueError):
@@ -66,6 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         ensure_package(frozenset(args.extras))
         if args.model:
             ensure_model()
+            if "tests" in args.extras:
+                ensure_test_pipelines()
     except BootstrapError as error:
         print(f"bootstrap: error: {error}", file=sys.stderr)
         return 1
@@ -198,7 +210,7 @@ def ensure_model() -> None:
     wheel = os.environ.get(MODEL_WHEEL_ENV_VAR)
     if wheel:
         install_wheel(Path(wheel), f"${MODEL_WHEEL_ENV_VAR}")
-    elif shared := newest_shared_wheel():
+    elif shared := newest_shared_wheel(SHARED_WHEEL_PATTERN):
         install_wheel(shared, "../shared/models")
     else:
         download_model()
@@ -211,12 +223,29 @@ def ensure_model() -> None:
 
 def installed_model() -> str:
     """Name of an English pipeline with a parser installed in the venv, or ``""``."""
-    result = subprocess.run(
-        [VENV_PYTHON, "-c", FIND_INSTALLED_MODEL],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    return ask_spacy(FIND_INSTALLED_MODEL, PIPELINE)
+
+
+def ensure_test_pipelines() -> None:
+    """Install each of :data:`TEST_PIPELINES` that is missing and has a shared wheel."""
+    installed = installed_pipelines()
+    for name in (name for name in TEST_PIPELINES if name not in installed):
+        if shared := newest_shared_wheel(f"{name}-*.whl"):
+            install_wheel(shared, "../shared/models")
+        else:
+            print(f"bootstrap: model: no ../shared/models/{name}-*.whl; its tests will skip")
+
+
+def installed_pipelines() -> frozenset[str]:
+    """Names of every spaCy pipeline package installed in the venv."""
+    listing = ask_spacy("import spacy.util\nprint(*spacy.util.get_installed_models())")
+    return frozenset(listing.split())
+
+
+def ask_spacy(script: str, *args: str) -> str:
+    """Run *script* with the venv's Python (spaCy installed) and return what it prints."""
+    command: list[str | Path] = [VENV_PYTHON, "-c", script, *args]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise BootstrapError(f"could not ask spaCy for its installed pipelines:\n{result.stderr}")
     return result.stdout.strip()
@@ -231,10 +260,10 @@ def install_wheel(wheel: Path, source: str) -> None:
     pip_install(wheel)
 
 
-def newest_shared_wheel() -> Path | None:
-    """The newest ``en_ud_sm`` wheel in ``../shared/models`` beside the repository, if any."""
+def newest_shared_wheel(pattern: str) -> Path | None:
+    """The newest wheel matching *pattern* in ``../shared/models`` beside the repository."""
     shared = REPO_ROOT.parent / "shared" / "models"
-    wheels = sorted(shared.glob(SHARED_WHEEL_PATTERN), key=wheel_version)
+    wheels = sorted(shared.glob(pattern), key=wheel_version)
     return wheels[-1] if wheels else None
 
 
@@ -247,8 +276,8 @@ def wheel_version(wheel: Path) -> tuple[int, ...]:
 
 def download_model() -> None:
     """Last resort: spaCy's own downloader (needs network access to GitHub)."""
-    print(f"bootstrap: model: downloading {DOWNLOADABLE_MODEL} with spacy download")
-    command: list[str | Path] = [VENV_PYTHON, "-m", "spacy", "download", DOWNLOADABLE_MODEL]
+    print(f"bootstrap: model: downloading {PIPELINE} with spacy download")
+    command: list[str | Path] = [VENV_PYTHON, "-m", "spacy", "download", PIPELINE]
     # Captured: offline, spaCy's downloader ends in a long traceback; its last line says why.
     result = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     if result.returncode != 0:
@@ -257,7 +286,7 @@ def download_model() -> None:
         raise BootstrapError(
             "no spaCy parsing model could be installed: none is installed in .venv, "
             f"${MODEL_WHEEL_ENV_VAR} is not set, there is no ../shared/models/"
-            f"{SHARED_WHEEL_PATTERN}, and `spacy download {DOWNLOADABLE_MODEL}` failed "
+            f"{SHARED_WHEEL_PATTERN}, and `spacy download {PIPELINE}` failed "
             f"({reason}). Set {MODEL_WHEEL_ENV_VAR}=/path/to/an/english/pipeline.whl and rerun."
         )
 

@@ -6,6 +6,7 @@ run pip or touch the real .venv is replaced with a recorder.
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -147,7 +148,7 @@ def test_the_environment_variable_wins_over_the_shared_wheel(
     tmp_path: Path,
 ) -> None:
     """$QUOTEATTR_MODEL_WHEEL comes before ../shared/models."""
-    add_shared_wheels(bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl")
+    add_shared_wheels(bootstrap, "en_core_web_sm-3.8.0-py3-none-any.whl")
     monkeypatch.setenv(bootstrap.MODEL_WHEEL_ENV_VAR, str(tmp_path / "mine-1.0-py3-none-any.whl"))
     bootstrap.ensure_model()
     assert model_sources == [("$QUOTEATTR_MODEL_WHEEL", "mine-1.0-py3-none-any.whl")]
@@ -159,12 +160,23 @@ def test_the_newest_shared_wheel_is_chosen_by_version(
     """Versions compare as numbers: 0.10.0 is newer than 0.9.1."""
     add_shared_wheels(
         bootstrap,
-        "en_ud_sm-0.9.1-py3-none-any.whl",
-        "en_ud_sm-0.10.0-py3-none-any.whl",
-        "en_ud_sm-0.2.0-py3-none-any.whl",
+        "en_core_web_sm-3.9.1-py3-none-any.whl",
+        "en_core_web_sm-3.10.0-py3-none-any.whl",
+        "en_core_web_sm-3.8.0-py3-none-any.whl",
     )
     bootstrap.ensure_model()
-    assert model_sources == [("../shared/models", "en_ud_sm-0.10.0-py3-none-any.whl")]
+    assert model_sources == [("../shared/models", "en_core_web_sm-3.10.0-py3-none-any.whl")]
+
+
+def test_the_shared_wheel_is_en_core_web_sm_not_the_ud_pipeline(
+    bootstrap: ModuleType, model_sources: list[tuple[str, object]]
+) -> None:
+    """The model step installs the pipeline users run; en_ud_sm is for the tests only."""
+    add_shared_wheels(
+        bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl", "en_core_web_sm-3.8.0-py3-none-any.whl"
+    )
+    bootstrap.ensure_model()
+    assert model_sources == [("../shared/models", "en_core_web_sm-3.8.0-py3-none-any.whl")]
 
 
 def test_download_is_the_last_resort(
@@ -179,11 +191,108 @@ def test_a_wheel_without_a_parser_pipeline_fails_clearly(
     bootstrap: ModuleType, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """If spaCy still lists no English parser after the install, the script says so."""
-    add_shared_wheels(bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl")
+    add_shared_wheels(bootstrap, "en_core_web_sm-3.8.0-py3-none-any.whl")
     monkeypatch.setattr(bootstrap, "installed_model", lambda: "")
     monkeypatch.setattr(bootstrap, "install_wheel", lambda _wheel, _source: None)
     with pytest.raises(bootstrap.BootstrapError, match="does not list an English pipeline"):
         bootstrap.ensure_model()
+
+
+def test_the_installed_pipeline_check_prefers_en_core_web_sm(
+    bootstrap: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The venv is asked for its pipelines with en_core_web_sm named as the one to prefer."""
+    asked: list[tuple[str, ...]] = []
+
+    def ask_spacy(script: str, *args: str) -> str:
+        asked.append((script, *args))
+        return "en_core_web_sm"
+
+    monkeypatch.setattr(bootstrap, "ask_spacy", ask_spacy)
+    assert bootstrap.installed_model() == "en_core_web_sm"
+    assert asked == [(bootstrap.FIND_INSTALLED_MODEL, "en_core_web_sm")]
+
+
+@pytest.mark.model
+def test_the_pipeline_probe_names_en_core_web_sm_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Run against this interpreter's spaCy, the probe picks en_core_web_sm over en_ud_sm."""
+    spacy_util = pytest.importorskip("spacy.util")
+    if not spacy_util.is_package("en_core_web_sm"):
+        pytest.skip("en_core_web_sm is not installed")
+    module = load_bootstrap()
+    monkeypatch.setattr(module, "VENV_PYTHON", Path(sys.executable))
+    assert module.installed_model() == "en_core_web_sm"
+    assert "en_core_web_sm" in module.installed_pipelines()
+
+
+# -- the pipelines the tests add -----------------------------------------------------------
+
+
+@pytest.fixture
+def test_pipeline_wheels(
+    bootstrap: ModuleType, monkeypatch: pytest.MonkeyPatch
+) -> list[tuple[str, str]]:
+    """The wheels ensure_test_pipelines installs; the venv has en_core_web_sm only."""
+    installed: list[tuple[str, str]] = []
+    monkeypatch.setattr(bootstrap, "installed_pipelines", lambda: frozenset({"en_core_web_sm"}))
+    monkeypatch.setattr(
+        bootstrap, "install_wheel", lambda wheel, source: installed.append((source, wheel.name))
+    )
+    return installed
+
+
+def test_the_tests_get_en_ud_sm_from_the_shared_folder(
+    bootstrap: ModuleType, test_pipeline_wheels: list[tuple[str, str]]
+) -> None:
+    """A shared en_ud_sm wheel is installed beside en_core_web_sm, the newest by version."""
+    add_shared_wheels(
+        bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl", "en_ud_sm-0.10.0-py3-none-any.whl"
+    )
+    bootstrap.ensure_test_pipelines()
+    assert test_pipeline_wheels == [("../shared/models", "en_ud_sm-0.10.0-py3-none-any.whl")]
+
+
+def test_an_installed_test_pipeline_is_not_reinstalled(
+    bootstrap: ModuleType,
+    test_pipeline_wheels: list[tuple[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A rerun installs nothing once en_ud_sm is there."""
+    add_shared_wheels(bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl")
+    monkeypatch.setattr(bootstrap, "installed_pipelines", lambda: frozenset({"en_ud_sm"}))
+    bootstrap.ensure_test_pipelines()
+    assert test_pipeline_wheels == []
+
+
+def test_without_a_shared_wheel_the_test_pipeline_is_left_out(
+    bootstrap: ModuleType,
+    test_pipeline_wheels: list[tuple[str, str]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """No shared folder is no error: the UD tests skip, and the script says so."""
+    bootstrap.ensure_test_pipelines()
+    assert test_pipeline_wheels == []
+    assert "no ../shared/models/en_ud_sm-*.whl" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("argv", "adds_test_pipelines"),
+    [(["--model", "tests"], True), (["--model"], False), (["tests"], False)],
+)
+def test_test_pipelines_come_with_the_model_and_the_tests_extra(
+    bootstrap: ModuleType,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    adds_test_pipelines: bool,
+) -> None:
+    """make test (--model tests) adds en_ud_sm; make example and make lint do not."""
+    steps: list[str] = []
+    monkeypatch.setattr(bootstrap, "ensure_venv", lambda: None)
+    monkeypatch.setattr(bootstrap, "ensure_package", lambda _extras: None)
+    monkeypatch.setattr(bootstrap, "ensure_model", lambda: steps.append("model"))
+    monkeypatch.setattr(bootstrap, "ensure_test_pipelines", lambda: steps.append("tests"))
+    assert bootstrap.main(argv) == 0
+    assert ("tests" in steps) is adds_test_pipelines
 
 
 def test_a_missing_wheel_file_is_an_error_not_a_fallback(bootstrap: ModuleType) -> None:
