@@ -614,10 +614,9 @@ class SpeakerResolver:
             if key in titles:
                 person_title |= key not in _NON_PERSON_DESCRIPTORS
                 name_first = i + 1
-        person = self._person_entity_start(first, stop)
-        if person is not None and person > name_first:
-            # An occupation the title list cannot know: "Hydrologist Helga Brandt".
-            name_first, person_title = person, True
+        # A capitalised word that is no known title is part of the name, wherever the
+        # pipeline's PERSON entity starts: small models miss given names ("Ida Brenner" with
+        # only "Brenner" a PERSON), far more often than a name follows an unlisted occupation.
         if (
             name_first == stop - 1
             and self.tokens.ent_type[stop - 1] in _ORGANISATION_LABELS
@@ -650,15 +649,6 @@ class SpeakerResolver:
             subject=subject,
             title_gender=self._gender_of_titles(first, name_first),
         )
-
-    def _person_entity_start(self, first: int, stop: int) -> int | None:
-        """Where a PERSON entity that ends the run begins, if it starts inside the run."""
-        if self.tokens.ent_type[stop - 1] != "PERSON":
-            return None
-        start = stop - 1
-        while start > first and self.tokens.inside_entity[start]:
-            start -= 1
-        return start
 
     def _title_before(self, first: int) -> bool:
         """Whether a person's title ends right before token *first*.

@@ -1,0 +1,41 @@
+"""Attribution gaps the small pipelines opened (issue 19), pinned on both label schemes.
+
+Each sentence is written for these tests; every test runs on the ClearNLP pipeline
+(en_core_web_sm) and on the Universal Dependencies one (en_ud_sm), skipping one not installed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from quoteattr import ModelNotFoundError, Quote, QuoteExtractor
+
+pytestmark = pytest.mark.model
+
+_PIPELINES = ["en_core_web_sm", "en_ud_sm"]
+
+
+@pytest.fixture(scope="module", params=_PIPELINES)
+def gap_extractor(request: pytest.FixtureRequest) -> QuoteExtractor:
+    """An extractor over each pipeline in turn."""
+    spacy = pytest.importorskip("spacy")
+    name: str = request.param
+    if not spacy.util.is_package(name):
+        pytest.skip(f"{name} is not installed")
+    try:
+        return QuoteExtractor(spacy.load(name))
+    except (OSError, ModelNotFoundError) as error:
+        pytest.skip(f"{name} cannot be loaded: {error}")
+
+
+def _only(quotes: list[Quote]) -> Quote:
+    assert len(quotes) == 1, quotes
+    return quotes[0]
+
+
+def test_given_name_missed_by_ner_stays_in_name(gap_extractor: QuoteExtractor) -> None:
+    """A capitalised given name that is no known title is part of the name, not a title."""
+    quote = _only(gap_extractor("Ida Brenner said the pier would reopen."))
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Ida Brenner"
+    assert quote.speaker.title is None
