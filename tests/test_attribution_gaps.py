@@ -39,3 +39,31 @@ def test_given_name_missed_by_ner_stays_in_name(gap_extractor: QuoteExtractor) -
     assert quote.speaker is not None
     assert quote.speaker.name == "Ida Brenner"
     assert quote.speaker.title is None
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "name"),
+    [
+        (
+            '"We did our best," said Blessing Okafor, a spokesman for the port, adding it will.',
+            "Blessing Okafor, a spokesman for the port",
+            "Blessing Okafor",
+        ),
+        (
+            '"The repairs took longer than hoped," said retired engineer Tom Vesk, asked why.',
+            "retired engineer Tom Vesk",
+            "Tom Vesk",
+        ),
+    ],
+    ids=["given-name-tagged-verb", "participle-before-name"],
+)
+def test_inverted_clause_keeps_misread_speaker(
+    gap_extractor: QuoteExtractor, text: str, speaker: str, name: str
+) -> None:
+    """``"…," said <name the tagger misreads>, <apposition>`` still names its speaker."""
+    quote = gap_extractor(text)[0]
+    assert quote.cue is not None
+    assert quote.cue.text == "said"
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+    assert quote.speaker.name == name

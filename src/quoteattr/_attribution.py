@@ -56,6 +56,8 @@ _CUE_TO_QUOTE = _NOUN_PHRASE | {"ADP", "ADV", "CCONJ", "PUNCT"}
 # Tags allowed between a quote and the cue that follows its speaker ("…," Smith, 57, later told).
 _QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 _VERBAL = frozenset({"VERB", "AUX"})
+# Fine tags of proper nouns (Penn Treebank, which both English label schemes' taggers use).
+_PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
 _MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.
@@ -448,8 +450,12 @@ class Attributor:
         return any(i not in own and not self.tokens.is_punct[i] for i in before)
 
     def is_nominal(self, token: Token) -> bool:
-        """A noun, or an adjective the parse made a subject ("the former executive")."""
-        if token.pos_ in NOMINAL:
+        """A noun, or an adjective the parse made a subject ("the former executive").
+
+        A word whose fine tag says proper noun is a noun whatever its coarse tag: small
+        taggers call an uncommon given name a verb ("said Blessing Okafor").
+        """
+        if token.pos_ in NOMINAL or token.tag_ in _PROPER_NOUN_TAGS:
             return True
         return token.pos_ == "ADJ" and self.relations.rel(token) is Rel.SUBJECT
 
@@ -879,12 +885,18 @@ class Attributor:
         )
 
     def _opens_reporting_clause(self, i: int, right_edge: int) -> bool:
+        """Whether a comma at *i* opens a clause that reports speech of its own.
+
+        "Smith, who also said …" and "Smith, a spokesman, adding that …": the speaker's
+        noun phrase ends at the comma, wherever the parser hung the clause.
+        """
         token_at = self.token_at
-        if (
-            self.tokens.orth[i] != ","
-            or i + 1 >= len(self.doc)
-            or self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS
-        ):
+        if self.tokens.orth[i] != "," or i + 1 >= len(self.doc):
+            return False
+        following = token_at(i + 1)
+        if following.tag_ == "VBG" and self.is_cue(following):
+            return True
+        if self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS:
             return False
         return any(self.is_cue(token_at(j)) for j in range(i + 2, right_edge + 1))
 
@@ -973,13 +985,25 @@ class Attributor:
         for i in tokens[:_MAX_SPEAKER_TOKENS]:
             token = self.token_at(i)
             joins = token.text in {"-", "&"} or (token.lower_ in {"of", "for"} and bool(run))
-            if token.pos_ in _NOUN_PHRASE or joins:
+            if token.pos_ in _NOUN_PHRASE or joins or self._modifies_noun_after(token):
                 run.append(i)
             else:
                 break
         while run and self.tokens.lower_[run[-1]] in {"of", "for", "-", "&"}:
             run.pop()
         return self.noun_phrase(run)
+
+    def _modifies_noun_after(self, token: Token) -> bool:
+        """A verb form the parse makes a modifier of a later noun: "said retired engineer …".
+
+        Taggers call such participles verbs, which would end the noun phrase at its first word.
+        """
+        head = self.heads[token.i]
+        return (
+            head > token.i
+            and self.relations.rel(token) is Rel.MODIFIER
+            and self.tokens.pos[head] in NOMINAL
+        )
 
     def _noun_phrase_head(self, words: Sequence[int]) -> int | None:
         for i in words:
