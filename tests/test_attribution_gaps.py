@@ -67,3 +67,10 @@ def test_inverted_clause_keeps_misread_speaker(
     assert quote.speaker is not None
     assert quote.speaker.text == speaker
     assert quote.speaker.name == name
+
+
+def test_colon_after_predicate_names_subject(gap_extractor: QuoteExtractor) -> None:
+    """``The coach was blunt: "…"``: the subject of the predicate before the colon speaks."""
+    quote = _only(gap_extractor('The coach was blunt: "We played badly and deserved to lose."'))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "The coach"

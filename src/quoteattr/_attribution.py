@@ -510,7 +510,7 @@ class Attributor:
             return None  # "a phrase that could have come from him:" — not who speaks
         # "He adds that voters have two choices:" — the reporting verb above speaks.
         verb = self._reporting_verb_above(verb) or verb
-        subject = self._subject_of(verb)
+        subject = self._subject_of(self._predicate_of(verb))
         if subject is None or subject.i not in members or subject.i > verb.i:
             return None
         speaker = self.mention(subject, [i for i in frame if i < verb.i])
@@ -523,6 +523,15 @@ class Attributor:
             AttributionMethod.COLON_CLAUSE,
             speaker,
         )
+
+    def _predicate_of(self, verb: Token) -> Token:
+        """The word a copula or auxiliary serves, which holds the clause's subject.
+
+        "The coach was blunt:": UD makes "blunt" the head of the clause, "was" a copula.
+        """
+        if self.relations.rel(verb) is Rel.AUXILIARY and self.heads[verb.i] != verb.i:
+            return self.layout.head(verb)
+        return verb
 
     def _verb_above(self, i: int, members: set[int]) -> Token | None:
         """The first verb above token *i* in the tree, among *members*."""
