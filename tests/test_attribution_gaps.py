@@ -74,3 +74,21 @@ def test_colon_after_predicate_names_subject(gap_extractor: QuoteExtractor) -> N
     quote = _only(gap_extractor('The coach was blunt: "We played badly and deserved to lose."'))
     assert quote.speaker is not None
     assert quote.speaker.text == "The coach"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The minister was quoted as saying, "We have no plans to raise taxes."',
+        '"We have no plans to raise taxes," the minister was quoted as saying.',
+    ],
+    ids=["before", "after"],
+)
+def test_quoted_as_saying_is_one_cue(gap_extractor: QuoteExtractor, text: str) -> None:
+    """The cue of ``was quoted as saying`` is the whole phrase, and the one quoted speaks."""
+    quote = _only(gap_extractor(text))
+    assert quote.cue is not None
+    assert quote.cue.text == "was quoted as saying"
+    assert quote.speaker is not None
+    assert quote.speaker.text.lower() == "the minister"
+    assert quote.kind.value == "direct"

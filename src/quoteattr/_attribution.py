@@ -58,6 +58,8 @@ _QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 _VERBAL = frozenset({"VERB", "AUX"})
 # Fine tags of proper nouns (Penn Treebank, which both English label schemes' taggers use).
 _PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+# The lemma of the passive that reports through a participle: "was quoted as saying".
+_QUOTED_LEMMA = "quote"
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
 _MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.
@@ -279,8 +281,14 @@ class Attributor:
     ) -> QuoteKind:
         """DIRECT when the quote is a whole utterance framed by its reporting clause."""
         method = attribution.method if attribution else None
+        # The cue right before the quote, or set off from it by a comma or a colon only.
         cue_adjacent = (
-            attribution is not None and bool(left) and attribution.cue_stop - 1 == left[-1]
+            attribution is not None
+            and bool(left)
+            and (
+                attribution.cue_stop - 1 == left[-1]
+                or (attribution.cue_stop == left[-1] and self.tokens.orth[left[-1]] in {",", ":"})
+            )
         )
         starts_utterance = (
             not left
@@ -422,6 +430,9 @@ class Attributor:
             if self.is_cue(token) and not self._relative_clause_of_other(token, before):
                 if not any(self.is_nominal(self.token_at(i)) for i in before):
                     return None
+                # "…," the minister was quoted as saying: "saying" reports, and its speaker
+                # is the one quoted, not a listener of a passive "was quoted".
+                token = self._saying_under_quoted(token, tokens[position + 1 :]) or token
                 speaker = self.tree_speaker(token, tokens)
                 if speaker is None and self.relations.passive_subject(token) is not None:
                     return None  # "…," he was told: the subject only listened
@@ -432,6 +443,17 @@ class Attributor:
                 return self._make(token, method, speaker)
             if token.pos_ not in _QUOTE_TO_CUE and not self._inside_insertion(before):
                 return None
+        return None
+
+    def _saying_under_quoted(self, quoted: Token, after: Sequence[int]) -> Token | None:
+        """The cue of "as saying" under a "quoted" among the words *after* it, if any."""
+        if self.cue_lemma(quoted) != _QUOTED_LEMMA:
+            return None
+        for i in after:
+            token = self.token_at(i)
+            above = self._quoted_above(token) if self.is_cue(token) else None
+            if above is not None and above.i == quoted.i:
+                return token
         return None
 
     def _relative_clause_of_other(self, cue: Token, before: Sequence[int]) -> bool:
@@ -758,18 +780,41 @@ class Attributor:
         return lemma is not None and self.lexicon.governs_at_distance(lemma)
 
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
+        if self._quoted_above(cue) is not None:
+            return AttributionMethod.QUOTED_AS_SAYING
+        return default
+
+    def _quoted_above(self, cue: Token) -> Token | None:
+        """The "quoted" that *cue* hangs from in "was quoted as saying", if any."""
         node = cue
         for _ in range(2):
             if self.heads[node.i] == node.i:
                 break
             node = self.layout.head(node)
-            if self.layout.lemma(node) == "quote":
-                return AttributionMethod.QUOTED_AS_SAYING
-        return default
+            if self.layout.lemma(node) == _QUOTED_LEMMA:
+                return node
+        return None
 
     def _make(self, cue: Token, method: AttributionMethod, speaker: Mention) -> Attribution:
         lemma = self.cue_lemma(cue) or self.layout.lemma(cue)
-        return make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
+        first = cue.i
+        if method is AttributionMethod.QUOTED_AS_SAYING:
+            first = self._quoted_phrase_start(cue)
+        return make_attribution(first, cue.i + 1, lemma, method, speaker)
+
+    def _quoted_phrase_start(self, cue: Token) -> int:
+        """Where "was quoted as saying" starts: the whole phrase is the cue, as annotators mark.
+
+        The auxiliaries of "quoted" right before it join ("is quoted", "has been quoted").
+        """
+        quoted = self._quoted_above(cue)
+        if quoted is None or quoted.i > cue.i:
+            return cue.i
+        first = quoted.i
+        auxiliaries = {t.i for t in self.relations.children(quoted, Rel.AUXILIARY)}
+        while first - 1 in auxiliaries:
+            first -= 1
+        return first
 
     # -- speakers from the tree -------------------------------------------------------
 
