@@ -92,3 +92,20 @@ def test_quoted_as_saying_is_one_cue(gap_extractor: QuoteExtractor, text: str) -
     assert quote.speaker is not None
     assert quote.speaker.text.lower() == "the minister"
     assert quote.kind.value == "direct"
+
+
+def test_description_then_name_resolves_to_name(gap_extractor: QuoteExtractor) -> None:
+    """``said the French envoy, Claire Martin``: the speaker is named by the apposition."""
+    quote = _only(gap_extractor('"We will talk in spring," said the French envoy, Claire Martin.'))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "the French envoy, Claire Martin"
+    assert quote.speaker.name == "Claire Martin"
+
+
+def test_signature_on_the_next_line(gap_extractor: QuoteExtractor) -> None:
+    """A quote filling its paragraph, signed ``- Name.`` on the next line, is that person's."""
+    quote = _only(gap_extractor('"The repairs took longer than we hoped."\n\n- Ida Brenner.\n'))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Ida Brenner"
+    assert quote.method is not None
+    assert quote.method.value == "byline"

@@ -338,7 +338,7 @@ class Attributor:
         cue. Small tokenizers glue the dash to the closing mark ("”―"), so that token counts.
         """
         layout = self.layout
-        stop = region.stop
+        stop = self._next_paragraph_start(region)
         if stop == 0 or stop >= len(self.doc):
             return None
         if self.tokens.orth[stop] in _DASHES:
@@ -373,6 +373,35 @@ class Attributor:
         if speaker is None:
             return None
         return make_attribution(dash, dash + 1, "—", AttributionMethod.BYLINE, speaker)
+
+    def _next_paragraph_start(self, region: QuoteRegion) -> int:
+        """Where a signature may start: right after the quote, or on the next line.
+
+        Fact checks and round-ups put the signature in a paragraph of its own under a quote
+        that fills its paragraph (``"…"`` ¶ ``- Jane Roe.``).
+        """
+        i = region.stop
+        line_breaks = 0
+        while i < len(self.doc) and self.tokens.is_space[i]:
+            line_breaks += self.layout.tokens.is_line_break(i)
+            i += 1
+        if (
+            line_breaks == 1
+            and i < len(self.doc)
+            and self.layout.is_outside(i)
+            and self._opens_paragraph(region.first)
+        ):
+            return i
+        return region.stop
+
+    def _opens_paragraph(self, i: int) -> bool:
+        """Whether token *i* is the first word of its paragraph."""
+        i -= 1
+        while i >= 0 and self.tokens.is_space[i]:
+            if self.layout.tokens.is_line_break(i):
+                return True
+            i -= 1
+        return i < 0
 
     def _lead_in(self, region: QuoteRegion) -> list[int]:
         """The clause ending in a colon just before a quote that opens a paragraph.
