@@ -207,7 +207,7 @@ def test_clear_quoted_as_saying() -> None:
     assert quote.speaker is not None
     assert quote.speaker.text == "Jane Roe"
     assert quote.cue is not None
-    assert quote.cue.text == "saying"
+    assert quote.cue.text == "was quoted as saying"  # the whole phrase (issue 19)
 
 
 CLEAR_PASSIVE_AGENT = """

@@ -56,6 +56,10 @@ _CUE_TO_QUOTE = _NOUN_PHRASE | {"ADP", "ADV", "CCONJ", "PUNCT"}
 # Tags allowed between a quote and the cue that follows its speaker ("…," Smith, 57, later told).
 _QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 _VERBAL = frozenset({"VERB", "AUX"})
+# Fine tags of proper nouns (Penn Treebank, which both English label schemes' taggers use).
+_PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+# The lemma of the passive that reports through a participle: "was quoted as saying".
+_QUOTED_LEMMA = "quote"
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
 _MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.
@@ -277,8 +281,14 @@ class Attributor:
     ) -> QuoteKind:
         """DIRECT when the quote is a whole utterance framed by its reporting clause."""
         method = attribution.method if attribution else None
+        # The cue right before the quote, or set off from it by a comma or a colon only.
         cue_adjacent = (
-            attribution is not None and bool(left) and attribution.cue_stop - 1 == left[-1]
+            attribution is not None
+            and bool(left)
+            and (
+                attribution.cue_stop - 1 == left[-1]
+                or (attribution.cue_stop == left[-1] and self.tokens.orth[left[-1]] in {",", ":"})
+            )
         )
         starts_utterance = (
             not left
@@ -328,7 +338,7 @@ class Attributor:
         cue. Small tokenizers glue the dash to the closing mark ("”―"), so that token counts.
         """
         layout = self.layout
-        stop = region.stop
+        stop = self._next_paragraph_start(region)
         if stop == 0 or stop >= len(self.doc):
             return None
         if self.tokens.orth[stop] in _DASHES:
@@ -363,6 +373,35 @@ class Attributor:
         if speaker is None:
             return None
         return make_attribution(dash, dash + 1, "—", AttributionMethod.BYLINE, speaker)
+
+    def _next_paragraph_start(self, region: QuoteRegion) -> int:
+        """Where a signature may start: right after the quote, or on the next line.
+
+        Fact checks and round-ups put the signature in a paragraph of its own under a quote
+        that fills its paragraph (``"…"`` ¶ ``- Jane Roe.``).
+        """
+        i = region.stop
+        line_breaks = 0
+        while i < len(self.doc) and self.tokens.is_space[i]:
+            line_breaks += self.layout.tokens.is_line_break(i)
+            i += 1
+        if (
+            line_breaks == 1
+            and i < len(self.doc)
+            and self.layout.is_outside(i)
+            and self._opens_paragraph(region.first)
+        ):
+            return i
+        return region.stop
+
+    def _opens_paragraph(self, i: int) -> bool:
+        """Whether token *i* is the first word of its paragraph."""
+        i -= 1
+        while i >= 0 and self.tokens.is_space[i]:
+            if self.layout.tokens.is_line_break(i):
+                return True
+            i -= 1
+        return i < 0
 
     def _lead_in(self, region: QuoteRegion) -> list[int]:
         """The clause ending in a colon just before a quote that opens a paragraph.
@@ -420,6 +459,9 @@ class Attributor:
             if self.is_cue(token) and not self._relative_clause_of_other(token, before):
                 if not any(self.is_nominal(self.token_at(i)) for i in before):
                     return None
+                # "…," the minister was quoted as saying: "saying" reports, and its speaker
+                # is the one quoted, not a listener of a passive "was quoted".
+                token = self._saying_under_quoted(token, tokens[position + 1 :]) or token
                 speaker = self.tree_speaker(token, tokens)
                 if speaker is None and self.relations.passive_subject(token) is not None:
                     return None  # "…," he was told: the subject only listened
@@ -430,6 +472,17 @@ class Attributor:
                 return self._make(token, method, speaker)
             if token.pos_ not in _QUOTE_TO_CUE and not self._inside_insertion(before):
                 return None
+        return None
+
+    def _saying_under_quoted(self, quoted: Token, after: Sequence[int]) -> Token | None:
+        """The cue of "as saying" under a "quoted" among the words *after* it, if any."""
+        if self.cue_lemma(quoted) != _QUOTED_LEMMA:
+            return None
+        for i in after:
+            token = self.token_at(i)
+            above = self._quoted_above(token) if self.is_cue(token) else None
+            if above is not None and above.i == quoted.i:
+                return token
         return None
 
     def _relative_clause_of_other(self, cue: Token, before: Sequence[int]) -> bool:
@@ -448,8 +501,12 @@ class Attributor:
         return any(i not in own and not self.tokens.is_punct[i] for i in before)
 
     def is_nominal(self, token: Token) -> bool:
-        """A noun, or an adjective the parse made a subject ("the former executive")."""
-        if token.pos_ in NOMINAL:
+        """A noun, or an adjective the parse made a subject ("the former executive").
+
+        A word whose fine tag says proper noun is a noun whatever its coarse tag: small
+        taggers call an uncommon given name a verb ("said Blessing Okafor").
+        """
+        if token.pos_ in NOMINAL or token.tag_ in _PROPER_NOUN_TAGS:
             return True
         return token.pos_ == "ADJ" and self.relations.rel(token) is Rel.SUBJECT
 
@@ -504,7 +561,7 @@ class Attributor:
             return None  # "a phrase that could have come from him:" — not who speaks
         # "He adds that voters have two choices:" — the reporting verb above speaks.
         verb = self._reporting_verb_above(verb) or verb
-        subject = self._subject_of(verb)
+        subject = self._subject_of(self._predicate_of(verb))
         if subject is None or subject.i not in members or subject.i > verb.i:
             return None
         speaker = self.mention(subject, [i for i in frame if i < verb.i])
@@ -517,6 +574,15 @@ class Attributor:
             AttributionMethod.COLON_CLAUSE,
             speaker,
         )
+
+    def _predicate_of(self, verb: Token) -> Token:
+        """The word a copula or auxiliary serves, which holds the clause's subject.
+
+        "The coach was blunt:": UD makes "blunt" the head of the clause, "was" a copula.
+        """
+        if self.relations.rel(verb) is Rel.AUXILIARY and self.heads[verb.i] != verb.i:
+            return self.layout.head(verb)
+        return verb
 
     def _verb_above(self, i: int, members: set[int]) -> Token | None:
         """The first verb above token *i* in the tree, among *members*."""
@@ -743,18 +809,41 @@ class Attributor:
         return lemma is not None and self.lexicon.governs_at_distance(lemma)
 
     def _method_for(self, cue: Token, default: AttributionMethod) -> AttributionMethod:
+        if self._quoted_above(cue) is not None:
+            return AttributionMethod.QUOTED_AS_SAYING
+        return default
+
+    def _quoted_above(self, cue: Token) -> Token | None:
+        """The "quoted" that *cue* hangs from in "was quoted as saying", if any."""
         node = cue
         for _ in range(2):
             if self.heads[node.i] == node.i:
                 break
             node = self.layout.head(node)
-            if self.layout.lemma(node) == "quote":
-                return AttributionMethod.QUOTED_AS_SAYING
-        return default
+            if self.layout.lemma(node) == _QUOTED_LEMMA:
+                return node
+        return None
 
     def _make(self, cue: Token, method: AttributionMethod, speaker: Mention) -> Attribution:
         lemma = self.cue_lemma(cue) or self.layout.lemma(cue)
-        return make_attribution(cue.i, cue.i + 1, lemma, method, speaker)
+        first = cue.i
+        if method is AttributionMethod.QUOTED_AS_SAYING:
+            first = self._quoted_phrase_start(cue)
+        return make_attribution(first, cue.i + 1, lemma, method, speaker)
+
+    def _quoted_phrase_start(self, cue: Token) -> int:
+        """Where "was quoted as saying" starts: the whole phrase is the cue, as annotators mark.
+
+        The auxiliaries of "quoted" right before it join ("is quoted", "has been quoted").
+        """
+        quoted = self._quoted_above(cue)
+        if quoted is None or quoted.i > cue.i:
+            return cue.i
+        first = quoted.i
+        auxiliaries = {t.i for t in self.relations.children(quoted, Rel.AUXILIARY)}
+        while first - 1 in auxiliaries:
+            first -= 1
+        return first
 
     # -- speakers from the tree -------------------------------------------------------
 
@@ -879,12 +968,18 @@ class Attributor:
         )
 
     def _opens_reporting_clause(self, i: int, right_edge: int) -> bool:
+        """Whether a comma at *i* opens a clause that reports speech of its own.
+
+        "Smith, who also said …" and "Smith, a spokesman, adding that …": the speaker's
+        noun phrase ends at the comma, wherever the parser hung the clause.
+        """
         token_at = self.token_at
-        if (
-            self.tokens.orth[i] != ","
-            or i + 1 >= len(self.doc)
-            or self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS
-        ):
+        if self.tokens.orth[i] != "," or i + 1 >= len(self.doc):
+            return False
+        following = token_at(i + 1)
+        if following.tag_ == "VBG" and self.is_cue(following):
+            return True
+        if self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS:
             return False
         return any(self.is_cue(token_at(j)) for j in range(i + 2, right_edge + 1))
 
@@ -973,13 +1068,25 @@ class Attributor:
         for i in tokens[:_MAX_SPEAKER_TOKENS]:
             token = self.token_at(i)
             joins = token.text in {"-", "&"} or (token.lower_ in {"of", "for"} and bool(run))
-            if token.pos_ in _NOUN_PHRASE or joins:
+            if token.pos_ in _NOUN_PHRASE or joins or self._modifies_noun_after(token):
                 run.append(i)
             else:
                 break
         while run and self.tokens.lower_[run[-1]] in {"of", "for", "-", "&"}:
             run.pop()
         return self.noun_phrase(run)
+
+    def _modifies_noun_after(self, token: Token) -> bool:
+        """A verb form the parse makes a modifier of a later noun: "said retired engineer …".
+
+        Taggers call such participles verbs, which would end the noun phrase at its first word.
+        """
+        head = self.heads[token.i]
+        return (
+            head > token.i
+            and self.relations.rel(token) is Rel.MODIFIER
+            and self.tokens.pos[head] in NOMINAL
+        )
 
     def _noun_phrase_head(self, words: Sequence[int]) -> int | None:
         for i in words:

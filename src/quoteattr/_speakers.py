@@ -53,6 +53,10 @@ _JOINERS = frozenset({"-", "'", "’"})
 _ORGANISATION_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 # Tags a small tagger gives to capitalised name words.
 _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+# Coarse tags a small tagger gives an uncommon given name ("Blessing" a verb) whose fine tag
+# still says proper noun (Penn Treebank tags, which both English label schemes' taggers use).
+_MISREAD_NAME_TAGS = frozenset({"VERB", "AUX"})
+_PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Last words that make a capitalised name an organisation when the pipeline has no (or a
 # wrong) entity label: "the White House", "the Justice Department", "Hamas Health Ministry".
@@ -557,7 +561,9 @@ class SpeakerResolver:
     def _is_name_token(self, i: int) -> bool:
         tokens = self.layout.tokens
         text, pos = tokens.text[i], tokens.pos[i]
-        if not text[:1].isupper() or pos not in _NAME_TAGS or not self.layout.is_outside(i):
+        if not text[:1].isupper() or not self.layout.is_outside(i):
+            return False
+        if pos not in _NAME_TAGS and not self._is_misread_proper_noun(i):
             return False
         if _is_inflected_cue(text):
             return False  # a headline's verb: "Top Diplomat Warns Israel"
@@ -580,7 +586,18 @@ class SpeakerResolver:
         Names are made of nothing else; the other capitalised words are never asked about.
         """
         texts = self.layout.tokens.text
-        return [i for i in self.layout.tokens.tagged(_NAME_TAGS) if texts[i][:1].isupper()]
+        tokens = self.layout.tokens
+        found = [i for i in tokens.tagged(_NAME_TAGS) if texts[i][:1].isupper()]
+        misread = [i for i in tokens.tagged(_MISREAD_NAME_TAGS) if self._is_misread_proper_noun(i)]
+        return sorted(found + misread) if misread else found
+
+    def _is_misread_proper_noun(self, i: int) -> bool:
+        """A capitalised word tagged a verb whose fine tag says proper noun ("Blessing")."""
+        return (
+            self.layout.tokens.text[i][:1].isupper()
+            and self.layout.tokens.pos[i] in _MISREAD_NAME_TAGS
+            and self.token_at(i).tag_ in _PROPER_NOUN_TAGS
+        )
 
     @functools.cached_property
     def _sentence_openers(self) -> set[int]:
@@ -614,10 +631,9 @@ class SpeakerResolver:
             if key in titles:
                 person_title |= key not in _NON_PERSON_DESCRIPTORS
                 name_first = i + 1
-        person = self._person_entity_start(first, stop)
-        if person is not None and person > name_first:
-            # An occupation the title list cannot know: "Hydrologist Helga Brandt".
-            name_first, person_title = person, True
+        # A capitalised word that is no known title is part of the name, wherever the
+        # pipeline's PERSON entity starts: small models miss given names ("Ida Brenner" with
+        # only "Brenner" a PERSON), far more often than a name follows an unlisted occupation.
         if (
             name_first == stop - 1
             and self.tokens.ent_type[stop - 1] in _ORGANISATION_LABELS
@@ -650,15 +666,6 @@ class SpeakerResolver:
             subject=subject,
             title_gender=self._gender_of_titles(first, name_first),
         )
-
-    def _person_entity_start(self, first: int, stop: int) -> int | None:
-        """Where a PERSON entity that ends the run begins, if it starts inside the run."""
-        if self.tokens.ent_type[stop - 1] != "PERSON":
-            return None
-        start = stop - 1
-        while start > first and self.tokens.inside_entity[start]:
-            start -= 1
-        return start
 
     def _title_before(self, first: int) -> bool:
         """Whether a person's title ends right before token *first*.
