@@ -687,11 +687,12 @@ def print_summary(verdicts: dict[str, list[Check]]) -> None:
     names = list(dict.fromkeys(check.name for checks in verdicts.values() for check in checks))
     found = {model: {check.name: check for check in checks} for model, checks in verdicts.items()}
     targets = {check.name: check.target for checks in verdicts.values() for check in checks}
-    print(f"\n{'targets':52}" + "".join(f"{model:>22}" for model in verdicts) + "   target")
+    width = max(len(name) for name in names) + 2
+    print(f"\n{'targets':{width}}" + "".join(f"{model:>22}" for model in verdicts) + "   target")
     for name in names:
         cells = [found[model].get(name) for model in verdicts]
         shown = "".join(f"{'' if check is None else check.cell():>22}" for check in cells)
-        print(f"  {name:50}{shown}   {targets[name]}")
+        print(f"  {name:{width - 2}}{shown}   {targets[name]}")
 
 
 def print_performance_table(pipelines: dict[str, dict[str, Any]]) -> None:
