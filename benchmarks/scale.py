@@ -1,6 +1,6 @@
 """Speed, selective parsing, worker processes and memory of quoteattr, against targets.
 
-    python benchmarks/scale.py [--model en_ud_sm] [--quick] [--json OUT]
+    python benchmarks/scale.py [--model NAME ...] [--quick] [--json OUT]
 
 Reads the PolNeAR dev articles from ../shared (or ``--corpus DIR``, any folder of .txt
 files), cycled into a stream as long as the run needs, and measures in one run:
@@ -19,8 +19,11 @@ files), cycled into a stream as long as the run needs, and measures in one run:
   streaming ``--memory-docs`` documents through full mode, in a fresh process so that
   nothing else inflates it.
 
-Each figure with a target is printed with PASS or FAIL; ``--json OUT`` saves them all. The
-exit status is 0 whatever the verdicts: this is a report, run by hand, never a test.
+All of it runs for each pipeline in turn (``--model``, repeatable; by default
+``en_core_web_sm`` and ``en_ud_sm``, one of each label scheme), and a summary puts the
+pipelines side by side. Each figure with a target is printed with PASS or FAIL; ``--json
+OUT`` saves them all. The exit status is 0 whatever the verdicts: this is a report, run by
+hand, never a test.
 """
 
 from __future__ import annotations
@@ -64,6 +67,8 @@ if TYPE_CHECKING:
 
     from quoteattr.evaluation import GoldDocument
 
+#: The pipelines measured by default: one of each label scheme quoteattr reads.
+MODELS = ("en_core_web_sm", "en_ud_sm")
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
 # The targets of issue 6.
@@ -85,6 +90,15 @@ WARM_UP_DOCS = 8
 CHUNK_DOCS = 2 * DEFAULT_BATCH_SIZE
 CALIBRATION_DOCS = 32
 MEMORY_START_SECONDS = 10.0  # a fresh interpreter importing spaCy and loading the pipeline
+
+
+def installed_models() -> list[str]:
+    """The pipelines of :data:`MODELS` that are installed, with a note for each one missing."""
+    found = [model for model in MODELS if spacy.util.is_package(model)]
+    for model in MODELS:
+        if model not in found:
+            print(f"{model} is not installed: left out (python -m spacy download {model})")
+    return found
 
 
 # -- the stream and the clock ----------------------------------------------------------------
@@ -479,6 +493,12 @@ class Check:
         shown = "n/a" if self.value is None else f"{self.value:.3f}{self.unit}"
         return f"  {verdict}  {self.name:48} {shown:>12}   target {self.target}"
 
+    def cell(self) -> str:
+        """The figure and its verdict, for the summary's column of one pipeline."""
+        verdict = {True: "PASS", False: "FAIL", None: "----"}[self.passed]
+        shown = "n/a" if self.value is None else f"{self.value:.3f}{self.unit}"
+        return f"{shown} {verdict}"
+
 
 def at_least(name: str, value: float | None, minimum: float, unit: str = "") -> Check:
     passed = None if value is None else value >= minimum
@@ -568,13 +588,17 @@ def machine() -> dict[str, Any]:
     }
 
 
-def print_header(command: str, box: dict[str, Any], info: dict[str, str | None]) -> None:
+def print_header(command: str, box: dict[str, Any]) -> None:
     print("quoteattr scale benchmark (issue 6)")
     print(f"command:  {command}")
     print(
         f"machine:  {box['platform']}, {box['cpu_count']} cores "
         f"({box['usable_cores']} usable by this process)"
     )
+
+
+def print_versions(model: str, info: dict[str, str | None]) -> None:
+    print(f"\n===== {model} =====")
     print(
         "versions: "
         + ", ".join(f"{name} {value or 'not installed'}" for name, value in info.items())
@@ -658,12 +682,52 @@ def print_memory(memory: dict[str, Any]) -> None:
         print(f"  {label:27} RSS {reading['rss_mb']:7.0f} MB, peak {reading['peak_mb']:7.0f} MB")
 
 
+def print_summary(verdicts: dict[str, list[Check]]) -> None:
+    """Every target, with each pipeline's figure and verdict side by side."""
+    names = list(dict.fromkeys(check.name for checks in verdicts.values() for check in checks))
+    found = {model: {check.name: check for check in checks} for model, checks in verdicts.items()}
+    targets = {check.name: check.target for checks in verdicts.values() for check in checks}
+    width = max(len(name) for name in names) + 2
+    print(f"\n{'targets':{width}}" + "".join(f"{model:>22}" for model in verdicts) + "   target")
+    for name in names:
+        cells = [found[model].get(name) for model in verdicts]
+        shown = "".join(f"{'' if check is None else check.cell():>22}" for check in cells)
+        print(f"  {name:{width - 2}}{shown}   {targets[name]}")
+
+
+def print_performance_table(pipelines: dict[str, dict[str, Any]]) -> None:
+    """The speed table of the README's Performance section, a column pair per pipeline."""
+    timed = {model: figures["speed"] for model, figures in pipelines.items() if "speed" in figures}
+    if not timed:
+        return
+    print("\nREADME Performance, docs/s and the ratio to the bare parse (or to one process):\n")
+    print("| mode |" + "".join(f" `{model}` docs/s | × |" for model in timed))
+    print("|---|" + "---:|---:|" * len(timed))
+    keys = list(dict.fromkeys(key for speed in timed.values() for key in speed))
+    for key in keys:
+        cells = []
+        for speed in timed.values():
+            row = speed.get(key)
+            if row is None:
+                cells += ["", ""]
+                continue
+            ratio = row.get("speed_over_bare", row.get("speed_over_one_process"))
+            cells += [f"{row['docs_per_second']:.2f}", f"{ratio:.3f}"]
+        label = next(speed[key]["label"] for speed in timed.values() if key in speed)
+        print(f"| {label} | " + " | ".join(cells) + " |")
+
+
 # -- the run ---------------------------------------------------------------------------------
 
 
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=os.environ.get("QUOTEATTR_MODEL", "en_ud_sm"))
+    parser.add_argument(
+        "--model",
+        action="append",
+        help="a pipeline to measure; repeat for several "
+        f"(default: those of {', '.join(MODELS)} installed)",
+    )
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="a PolNeAR split folder")
     parser.add_argument("--corpus", type=Path, help="folder of .txt files (default: GOLD/text)")
     parser.add_argument(
@@ -704,6 +768,10 @@ def parse_args() -> argparse.Namespace:
             setattr(args, name, defaults[pick])
     if args.corpus is None:
         args.corpus = args.gold / "text"
+    if args.model is None:
+        args.model = installed_models()
+        if not args.model:
+            parser.error(f"none of {', '.join(MODELS)} is installed; name one with --model")
     if args.rounds < 1 or args.memory_docs < 1 or args.min_seconds <= 0:
         parser.error("--rounds, --memory-docs and --min-seconds must be positive")
     return args
@@ -773,11 +841,11 @@ def run_speed_part(
 
 
 def run_memory_part(
-    texts: list[str], args: argparse.Namespace, report: dict[str, Any]
+    model: str, texts: list[str], args: argparse.Namespace, report: dict[str, Any]
 ) -> list[Check]:
     """Stream ``--memory-docs`` documents in a fresh process and add the readings to *report*."""
     print(f"\nmemory run: {args.memory_docs:,} docs in a fresh process ...")
-    report["memory"] = measure_memory(args.model, texts, args.memory_docs, args.batch_size)
+    report["memory"] = measure_memory(model, texts, args.memory_docs, args.batch_size)
     print_memory(report["memory"])
     return memory_checks(report["memory"])
 
@@ -792,23 +860,33 @@ def main() -> int:
             return 1
     texts = [path.read_text(encoding="utf-8") for path in sorted(args.corpus.glob("*.txt"))]
     documents = load_brat_corpus(args.gold)[: args.articles]
-    nlp = spacy.load(args.model)
     report: dict[str, Any] = {
         "command": shlex.join(sys.orig_argv),
         "machine": machine(),
-        "versions": versions(nlp),
+        "pipelines": {},
     }
-    print_header(report["command"], report["machine"], report["versions"])
+    print_header(report["command"], report["machine"])
 
-    verdicts: list[Check] = []
-    if args.part in {"all", "speed"}:
-        verdicts += run_speed_part(nlp, texts, documents, args, report)
-    if args.part in {"all", "memory"}:
-        verdicts += run_memory_part(texts, args, report)
-    print("\ntargets:")
-    print("\n".join(check.line() for check in verdicts))
-    report["checks"] = [attrs.asdict(check) for check in verdicts]
+    verdicts: dict[str, list[Check]] = {}
+    for model in args.model:
+        nlp = spacy.load(model)
+        pipeline: dict[str, Any] = {"versions": versions(nlp)}
+        print_versions(model, pipeline["versions"])
+        checks: list[Check] = []
+        if args.part in {"all", "speed"}:
+            checks += run_speed_part(nlp, texts, documents, args, pipeline)
+        if args.part in {"all", "memory"}:
+            checks += run_memory_part(model, texts, args, pipeline)
+        print(f"\ntargets, {model}:")
+        print("\n".join(check.line() for check in checks))
+        pipeline["checks"] = [attrs.asdict(check) for check in checks]
+        report["pipelines"][model] = pipeline
+        verdicts[model] = checks
+        del nlp  # before the next pipeline loads
 
+    print("\n===== every pipeline =====")
+    print_summary(verdicts)
+    print_performance_table(report["pipelines"])
     if args.json:
         args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")

@@ -1,27 +1,30 @@
-"""Accuracy of quoteattr against textacy's direct_quotations on PolNeAR dev, in one run.
+"""Accuracy of quoteattr against textacy's direct_quotations on PolNeAR dev, per pipeline.
 
-    python benchmarks/textacy_comparison.py [--model en_ud_sm] [--gold DIR] [--json OUT]
+    python benchmarks/textacy_comparison.py [--model NAME ...] [--gold DIR] [--json OUT]
 
 Needs the ``bench`` extra (``pip install -e '.[bench]'``, or ``make accuracy``), which
-installs textacy 0.13. Every gold text is parsed once; on the same Docs it then runs
+installs textacy 0.13. For each pipeline (``--model``, repeatable; by default
+``en_core_web_sm`` and ``en_ud_sm``, ClearNLP and UD labels) every gold text is parsed
+once; on the same Docs it then runs
 
 * quoteattr:  ``QuoteExtractor(nlp).from_doc(doc)``;
 * textacy:    ``textacy.extract.triples.direct_quotations(doc)``, each (speaker, cue, content)
   triple turned into a ``Quote``: the content without its quotation marks, the speaker and the
   cue as the character range from their first to their last token, kind DIRECT, no method.
 
-Both prediction sets go through the same ``quoteattr.evaluation.score``. textacy raises on
-articles with an odd number of quotation-mark tokens (it will not guess which one is
-unclosed); such an article counts as a failure and contributes no predictions. The two
-attribution passes are timed in alternating rounds (the median is reported) on the parsed
-Docs; the parse is timed once, on its own.
+Every prediction set goes through the same ``quoteattr.evaluation.score``, and the reports
+are printed as one table, a column per system and pipeline
+(``quoteattr.evaluation.format_comparison``), then as the Markdown tables of
+docs/accuracy.md. textacy raises on articles with an odd number of quotation-mark tokens (it
+will not guess which one is unclosed); such an article counts as a failure and contributes no
+predictions. On each pipeline's Docs the two attribution passes are timed in alternating
+rounds (the median is reported); the parse is timed once, on its own.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import platform
 import re
 import statistics
@@ -38,7 +41,7 @@ import attrs
 import spacy
 
 from quoteattr import Cue, Quote, QuoteExtractor, QuoteKind, Speaker
-from quoteattr.evaluation import SUBSETS, Failure, load_brat_corpus, score
+from quoteattr.evaluation import Failure, format_comparison, load_brat_corpus, score
 
 try:
     from textacy.extract.triples import direct_quotations
@@ -46,18 +49,29 @@ except ModuleNotFoundError as missing:
     sys.exit(f"{missing}: install the bench extra, pip install -e '.[bench]' (or make accuracy)")
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Sequence
 
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
-    from quoteattr.evaluation import EvaluationReport, Ratio, SubsetScores
+    from quoteattr.evaluation import EvaluationReport, GoldDocument, Ratio, SubsetScores
 
 T = TypeVar("T")
 #: One system: the quotes of a parsed Doc, with offsets into ``doc.text``.
 Extract = Callable[["Doc"], list[Quote]]
 
+#: The pipelines compared by default: one of each label scheme quoteattr reads.
+MODELS = ("en_core_web_sm", "en_ud_sm")
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
+
+
+def installed_models() -> list[str]:
+    """The pipelines of :data:`MODELS` that are installed, with a note for each one missing."""
+    found = [model for model in MODELS if spacy.util.is_package(model)]
+    for model in MODELS:
+        if model not in found:
+            print(f"{model} is not installed: left out (python -m spacy download {model})")
+    return found
 
 
 # -- textacy's triples as quoteattr records ----------------------------------------------
@@ -177,120 +191,193 @@ def rate(ratio: Ratio) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def side_by_side(
-    reports: Mapping[str, EvaluationReport], ms_per_doc: Mapping[str, float]
-) -> list[str]:
-    """The key rows of every report, a column per system and subset."""
-    columns = [
-        (name, report.scores(subset.name)) for subset in SUBSETS for name, report in reports.items()
-    ]
-    rows: list[list[str]] = [
-        ["", *(f"{scores.subset}: {name}" for name, scores in columns)],
-        ["gold attributions", *(str(scores.gold) for _, scores in columns)],
-        ["predicted", *(str(scores.predicted) for _, scores in columns)],
-    ]
-    measures: list[tuple[str, Callable[[SubsetScores], Ratio]]] = [
-        ("content precision", lambda s: s.content.precision),
-        ("content recall", lambda s: s.content.recall),
-        ("content F1", lambda s: s.content.f1),
-        ("speaker, lenient", lambda s: s.speaker_lenient),
-        ("speaker, strict", lambda s: s.speaker_strict),
-        ("cue", lambda s: s.cue),
-        ("end-to-end precision", lambda s: s.end_to_end.precision),
-        ("end-to-end recall", lambda s: s.end_to_end.recall),
-        ("end-to-end F1", lambda s: s.end_to_end.f1),
-    ]
-    rows += [[label, *(rate(get(scores)) for _, scores in columns)] for label, get in measures]
-    rows.append(
-        ["failed articles", *(str(len(reports[name].corpus.failures)) for name, _ in columns)]
-    )
-    rows.append(["attribution ms/doc", *(f"{ms_per_doc[name]:.2f}" for name, _ in columns)])
-    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
-    return [
-        "  ".join(
-            cell.ljust(width) if column == 0 else cell.rjust(width)
-            for column, (cell, width) in enumerate(zip(row, widths, strict=True))
-        )
-        for row in rows
-    ]
+@attrs.frozen
+class Run:
+    """One system on one pipeline's parsed Docs: its report and attribution time."""
+
+    system: str
+    pipeline: str
+    report: EvaluationReport
+    seconds: list[float]
+    ms_per_doc: float
+    parse_ms_per_doc: float
+
+    @property
+    def label(self) -> str:
+        return f"{self.system} {self.pipeline}"
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--model", default=os.environ.get("QUOTEATTR_MODEL", "en_ud_sm"))
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="a PolNeAR split folder")
-    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (median reported)")
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write both reports as JSON")
-    args = parser.parse_args()
-
-    if not args.gold.is_dir():
-        print(f"gold folder not found: {args.gold}", file=sys.stderr)
-        return 1
-    documents = load_brat_corpus(args.gold)
-    texts = [document.text for document in documents]
-    nlp = spacy.load(args.model)
+def run_pipeline(
+    model: str, documents: Sequence[GoldDocument], gold: Path, rounds: int, batch_size: int
+) -> list[Run]:
+    """Parse the gold texts with *model* once, then run and score both systems on the Docs."""
+    nlp = spacy.load(model)
     extractor = QuoteExtractor(nlp)
-    parse_seconds, docs = timed(lambda: list(nlp.pipe(texts, batch_size=args.batch_size)))
-    info = versions(nlp)
-
+    texts = [document.text for document in documents]
+    parse_seconds, docs = timed(lambda: list(nlp.pipe(texts, batch_size=batch_size)))
+    pipeline, _, pipeline_version = versions(nlp)["pipeline"].partition(" ")
     systems: dict[str, Extract] = {"quoteattr": extractor.from_doc, "textacy": textacy_quotes}
     # Alternating rounds, so that machine noise hits both alike; the output is deterministic.
-    rounds = max(args.rounds, 1)
     seconds: dict[str, list[float]] = {name: [] for name in systems}
     outcomes: dict[str, tuple[list[list[Quote]], list[str | None]]] = {}
-    for _ in range(rounds):
+    for _ in range(max(rounds, 1)):
         for name, extract in systems.items():
             elapsed, outcomes[name] = timed(partial(run, extract, docs))
             seconds[name].append(elapsed)
-    ms_per_doc = {name: statistics.median(s) / len(docs) * 1000 for name, s in seconds.items()}
-
-    pipeline, _, pipeline_version = info["pipeline"].partition(" ")
-    reports: dict[str, EvaluationReport] = {}
+    runs = []
     for name, (predictions, errors) in outcomes.items():
         failures = [
             Failure(document.name, error)
             for document, error in zip(documents, errors, strict=True)
             if error is not None
         ]
-        report = score(documents, predictions, failures=failures)
-        reports[name] = attrs.evolve(
-            report, gold=str(args.gold), model=pipeline, model_version=pipeline_version
+        report = attrs.evolve(
+            score(documents, predictions, failures=failures),
+            gold=str(gold),
+            model=pipeline,
+            model_version=pipeline_version,
         )
+        runs.append(
+            Run(
+                system=name,
+                pipeline=pipeline,
+                report=report,
+                seconds=seconds[name],
+                ms_per_doc=statistics.median(seconds[name]) / len(docs) * 1000,
+                parse_ms_per_doc=parse_seconds / len(docs) * 1000,
+            )
+        )
+    return runs
 
-    for name, report in reports.items():
-        print(f"===== {name} {info[name]}, scored by quoteattr.evaluation =====")
-        print(report.format_table())
-    print("===== side by side =====")
+
+# -- the Markdown tables of docs/accuracy.md ---------------------------------------------
+
+
+def markdown(header: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def direct_table(runs: Sequence[Run]) -> list[str]:
+    """Direct quotations: a column per system and pipeline, as docs/accuracy.md shows them."""
+    scores = [run.report.scores("direct") for run in runs]
+    measures: list[tuple[str, Callable[[SubsetScores], Ratio]]] = [
+        ("content precision", lambda s: s.content.precision),
+        ("content recall", lambda s: s.content.recall),
+        ("**content F1**", lambda s: s.content.f1),
+        ("speaker, lenient (on matches)", lambda s: s.speaker_lenient),
+        ("speaker, strict (on matches)", lambda s: s.speaker_strict),
+        ("cue (on matches)", lambda s: s.cue),
+        ("**end-to-end F1** (content and speaker)", lambda s: s.end_to_end.f1),
+    ]
+    # F1 alone: its counts (2 x matched over predicted + gold) say little.
+    rows = [
+        [label, *(rate(get(s)) if "F1" in label else str(get(s)) for s in scores)]
+        for label, get in measures
+    ]
+    rows.append(
+        [
+            "articles that raised",
+            *(f"{len(run.report.corpus.failures)} of {run.report.corpus.articles}" for run in runs),
+        ]
+    )
+    rows.append(
+        ["attribution ms per article (parse excluded)", *(f"{r.ms_per_doc:.1f}" for r in runs)]
+    )
+    return markdown(["", *(f"{run.system} `{run.pipeline}`" for run in runs)], rows)
+
+
+def reported_speech_table(runs: Sequence[Run]) -> list[str]:
+    """quoteattr's reported speech on each pipeline: indirect_speech and indirect (all)."""
+    columns = [
+        (f"{subset} `{run.pipeline}`", run.report.scores(subset))
+        for subset in ("indirect_speech", "indirect")
+        for run in runs
+        if run.system == "quoteattr"
+    ]
+    measures: list[tuple[str, Callable[[SubsetScores], object]]] = [
+        ("gold attributions", lambda s: s.gold),
+        ("content precision", lambda s: s.content.precision),
+        ("content recall", lambda s: s.content.recall),
+        ("content F1", lambda s: rate(s.content.f1)),
+        ("speaker, lenient (on matches)", lambda s: s.speaker_lenient),
+        ("cue (on matches)", lambda s: s.cue),
+        ("**end-to-end precision**", lambda s: s.end_to_end.precision),
+        ("end-to-end recall", lambda s: s.end_to_end.recall),
+        ("**end-to-end F1**", lambda s: rate(s.end_to_end.f1)),
+    ]
+    rows = [[label, *(str(get(s)) for _, s in columns)] for label, get in measures]
+    return markdown(["", *(name for name, _ in columns)], rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--model",
+        action="append",
+        help="a pipeline to parse with; repeat for several "
+        f"(default: those of {', '.join(MODELS)} installed)",
+    )
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="a PolNeAR split folder")
+    parser.add_argument("--rounds", type=int, default=3, help="timing rounds (median reported)")
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--json", type=Path, metavar="OUT", help="write every report as JSON")
+    args = parser.parse_args()
+
+    if not args.gold.is_dir():
+        print(f"gold folder not found: {args.gold}", file=sys.stderr)
+        return 1
+    documents = load_brat_corpus(args.gold)
+    models = args.model or installed_models()
+    if not models:
+        print(f"none of {', '.join(MODELS)} is installed; name one with --model", file=sys.stderr)
+        return 1
+    runs: list[Run] = []
+    for model in models:
+        print(f"parsing {len(documents)} articles with {model} and running both systems ...")
+        runs += run_pipeline(model, documents, args.gold, args.rounds, args.batch_size)
+
+    info = {
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "quoteattr": version("quoteattr"),
+        "textacy": version("textacy"),
+    }
     print(", ".join(f"{name} {value}" for name, value in info.items()))
     print(f"gold: {args.gold}, {len(documents)} articles")
-    print(
-        f"parse (once, shared by both): {parse_seconds:.1f} s, "
-        f"{parse_seconds / len(docs) * 1000:.0f} ms/doc; "
-        f"attribution: median of {rounds} alternating rounds on the parsed Docs"
-    )
-    for name, report in reports.items():
-        failed = report.corpus.failures
-        print(f"{name} raised on {len(failed)} of {len(docs)} articles (scored as no quotes)")
+    for run in runs:
+        failed = run.report.corpus.failures
+        print(
+            f"{run.label}: attribution {run.ms_per_doc:.2f} ms/doc (median of "
+            f"{len(run.seconds)} alternating rounds on the parsed Docs; the parse "
+            f"{run.parse_ms_per_doc:.0f} ms/doc), raised on {len(failed)} of {len(documents)} "
+            "articles (scored as no quotes)"
+        )
         for kind, count in failure_kinds(failed).most_common():
             print(f"  {count:3} x {kind}")
     print()
-    print("\n".join(side_by_side(reports, ms_per_doc)))
+    print(format_comparison([run.report for run in runs], [run.label for run in runs]))
+    print("docs/accuracy.md, direct quotations:\n")
+    print("\n".join(direct_table(runs)))
+    print("\ndocs/accuracy.md, reported speech:\n")
+    print("\n".join(reported_speech_table(runs)))
 
     if args.json:
         payload = {
             "versions": info,
             "gold": str(args.gold),
             "articles": len(documents),
-            "parse_seconds": parse_seconds,
-            "systems": {
-                name: {
-                    "report": report.to_dict(),
-                    "attribution_seconds": seconds[name],
-                    "attribution_ms_per_doc": ms_per_doc[name],
+            "runs": [
+                {
+                    "system": run.system,
+                    "pipeline": run.pipeline,
+                    "report": run.report.to_dict(),
+                    "parse_ms_per_doc": run.parse_ms_per_doc,
+                    "attribution_seconds": run.seconds,
+                    "attribution_ms_per_doc": run.ms_per_doc,
                 }
-                for name, report in reports.items()
-            },
+                for run in runs
+            ],
         }
         args.json.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         print(f"\nwrote {args.json}")

@@ -881,6 +881,25 @@ def test_evaluate_writes_the_json_report_and_the_confidence_table(
     assert [row.split("\t")[0] for row in rows[1:]] == ["cue_after", "embedded"]
 
 
+def test_evaluate_with_several_models_puts_them_side_by_side(
+    fake: FakeExtractor, gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """-m A -m B scores each pipeline: a column each, a JSON report each, one pooled table."""
+    table_path = tmp_path / "confidence.tsv"
+    args = ["evaluate", str(gold_dir), "-m", "en_a", "--model", "en_b"]
+    status, out, err = run([*args, "--confidence-table", str(table_path)], capsys)
+    assert (status, err) == (0, "")
+    assert fake.model == "en_b"  # loaded in the order given, the last one last
+    assert fake.texts == [FERRY, FERRY]
+    assert table_row(out, "match: Jaccard >= 0.5") == ["en_a", "en_b"]
+    assert table_row(out, "  gold attributions") == ["1", "1"]  # direct, the first block
+    assert "pooled" in table_path.read_text(encoding="utf-8")
+    status, out, _err = run([*args, "--json", "-"], capsys)
+    reports = json.loads(out)["reports"]
+    assert [report["model"]["name"] for report in reports] == ["en_a", "en_b"]
+    assert reports[0]["subsets"] == reports[1]["subsets"]
+
+
 @pytest.mark.usefixtures("fake")
 def test_evaluate_json_to_standard_output_replaces_the_table(
     gold_dir: Path, capsys: pytest.CaptureFixture[str]

@@ -28,13 +28,16 @@ from quoteattr.evaluation import (
     GoldAttribution,
     GoldDataError,
     GoldDocument,
+    MethodPrecision,
     Ratio,
     SubsetScores,
     evaluate,
+    format_comparison,
     is_direct,
     is_speech_cue,
     load_brat_corpus,
     load_brat_document,
+    pooled_methods,
     run_extractor,
     score,
     subset_named,
@@ -958,6 +961,35 @@ def test_confidence_table_names_the_gold_corpus_by_its_directory(tmp_path: Path)
     assert "on train," in path.read_text(encoding="utf-8")
 
 
+def test_pooled_methods_add_up_the_counts_of_every_report() -> None:
+    """A method's quotes and correct quotes are summed over the reports, methods by name."""
+    report = method_report()
+    other = attrs.evolve(report, methods=(MethodPrecision("colon", 4, 3),))
+    pooled = {method.method: method for method in pooled_methods([report, other, report])}
+    assert list(pooled) == ["colon", "cue_after", "embedded", "none"]
+    assert (pooled["cue_after"].quotes, pooled["cue_after"].correct) == (4, 2)
+    assert pooled["colon"].precision == Ratio(3, 4)
+
+
+def test_confidence_table_of_several_pipelines_is_pooled_and_names_them(tmp_path: Path) -> None:
+    """Given a report per pipeline, the table pools their counts and its header names each."""
+    path = tmp_path / "confidence.tsv"
+    report = method_report()
+    small = attrs.evolve(report, model="en_core_web_sm", model_version="3.8.0")
+    ud = attrs.evolve(report, model="en_ud_sm", model_version="0.2.0")
+    write_confidence_table([small, ud], path)
+    text = path.read_text(encoding="utf-8")
+    assert "en_core_web_sm 3.8.0, en_ud_sm 0.2.0 (quotes of every pipeline pooled)" in text
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    assert rows[1] == ["cue_after", "0.500", "4", "2"]
+
+
+def test_confidence_table_needs_a_report(tmp_path: Path) -> None:
+    """An empty list of reports is an error, not a table of nothing."""
+    with pytest.raises(ValueError, match="at least one report"):
+        write_confidence_table([], tmp_path / "confidence.tsv")
+
+
 # -- the report ----------------------------------------------------------------------------
 
 
@@ -1040,6 +1072,75 @@ def test_table_of_four_subsets_fits_100_columns() -> None:
     lines = report.format_table().splitlines()
     assert lines[4].split() == ["match:", "Jaccard", ">=", "0.5", *(s.name for s in SUBSETS)]
     assert max(len(line) for line in lines) <= 100
+
+
+def dev_sized_report(model: str, version: str) -> EvaluationReport:
+    """A report with dev-sized counts in every default subset, from the pipeline *model*."""
+    return EvaluationReport(
+        subsets=tuple(dev_sized_scores(subset.name) for subset in SUBSETS),
+        methods=(MethodPrecision("complement", 4520, 3909), MethodPrecision("cue_after", 3, 3)),
+        corpus=CorpusStats(articles=84, quotes=997, unattributed_quotes=163),
+        min_jaccard=0.5,
+        quoteattr_version="0.1.0",
+        gold="polnear/dev",
+        model=model,
+        model_version=version,
+    )
+
+
+def test_comparison_has_a_column_per_pipeline_and_a_block_per_subset() -> None:
+    """Pipelines across, headed by model and version; each subset a block of rows down."""
+    small = dev_sized_report("en_core_web_sm", "3.8.0")
+    ud = attrs.evolve(dev_sized_report("en_ud_sm", "0.2.0"), methods=())
+    lines = format_comparison([small, ud]).splitlines()
+    assert lines[0] == "quoteattr 0.1.0 on polnear/dev, a column per pipeline"
+    heading = lines[2].split()
+    assert heading == [
+        "match:",
+        "Jaccard",
+        ">=",
+        "0.5",
+        "en_core_web_sm",
+        "3.8.0",
+        "en_ud_sm",
+        "0.2.0",
+    ]
+    assert [line for line in lines if line in {s.name for s in SUBSETS}] == [
+        s.name for s in SUBSETS
+    ]
+    recall_rows = [line.split() for line in lines if line.startswith("  content recall")]
+    assert recall_rows == [["content", "recall", *("0.229", "(502/2192)") * 2]] * len(SUBSETS)
+    # A method one report did not use shows as "-" in its column.
+    method_row = next(line for line in lines if line.startswith("complement"))
+    assert method_row.split() == ["complement", "0.865", "(3909/4520)", "-"]
+    assert max(len(line) for line in lines) <= 100
+
+
+def test_comparison_labels_name_the_columns() -> None:
+    """Labels replace the model names (the textacy comparison names its systems so)."""
+    report = dev_sized_report("en_ud_sm", "0.2.0")
+    table = format_comparison([report, report], labels=["quoteattr", "textacy"])
+    assert table.splitlines()[2].split()[-2:] == ["quoteattr", "textacy"]
+
+
+@pytest.mark.parametrize(
+    ("reports", "labels", "message"),
+    [
+        ([], None, "at least one report"),
+        ([dev_sized_report("a", "1")], ["a", "b"], "2 labels for 1 reports"),
+        (
+            [dev_sized_report("a", "1"), score([], [], subsets=[DIRECT])],
+            None,
+            "subset 'indirect_speech'",
+        ),
+    ],
+)
+def test_comparison_rejects_what_it_cannot_line_up(
+    reports: list[EvaluationReport], labels: list[str] | None, message: str
+) -> None:
+    """No reports, a label per report missing, or a report without a subset of the first."""
+    with pytest.raises(ValueError, match=message):
+        format_comparison(reports, labels)
 
 
 def test_report_scores_lookup_rejects_unknown_subsets() -> None:

@@ -1,9 +1,15 @@
 """``Quote.confidence``: the measured precision of the rule that attributed a quote.
 
 The numbers live in ``data/confidence.tsv``, written by the evaluator on the PolNeAR
-training split (``quoteattr evaluate … --confidence-table``), never on the split the
-published accuracy is measured on. A method measured on too few quotes gets no number:
-a precision over a handful of cases would claim more than it knows.
+training split, never on the split the published accuracy is measured on::
+
+    quoteattr evaluate polnear/train -m en_core_web_sm -m en_ud_sm --confidence-table OUT
+
+One table serves every pipeline: each method's quotes under both label schemes (ClearNLP,
+UD) are pooled, because no method's precision differed between the schemes by more than
+sampling noise (docs/accuracy.md, "Confidence", has the figures). A method measured on too
+few quotes gets no number: a precision over a handful of cases would claim more than it
+knows.
 """
 
 from __future__ import annotations

@@ -169,6 +169,13 @@ content precision/recall/F1, speaker and cue accuracy and end-to-end scores,
 each rate with the counts behind it; then the precision of each attribution
 method. --json writes the full report, with the errors for analysis.
 
+--model may be repeated to score several pipelines on the same gold, e.g.
+  quoteattr evaluate polnear/dev -m en_core_web_sm -m en_ud_sm
+The table then has a column per pipeline and a block of rows per subset;
+--json writes {"reports": [REPORT, ...]}, one per pipeline in the order given;
+--confidence-table writes the precision of each method over every pipeline's
+quotes together.
+
 exit status: 0 success, 1 an input or model error, 2 a usage error.
 """
 
@@ -1122,10 +1129,12 @@ def evaluate_run(args: argparse.Namespace) -> int:
     utf8_stdout()  # the table goes there: a closed one fails before any work
     # The gold is read first, so a wrong directory fails before the slow model load.
     documents = evaluation.load_brat_corpus(args.gold)
-    extractor = load_extractor(args.model)
-    report = evaluation.evaluate(documents, extractor, subsets=args.subsets)
-    report = attrs.evolve(report, gold=args.gold)
-    write_report(report, args.json, args.confidence_table)
+    reports: list[EvaluationReport] = []
+    for model in args.model or [None]:
+        # One pipeline at a time: the previous one is dropped before the next loads.
+        report = evaluation.evaluate(documents, load_extractor(model), subsets=args.subsets)
+        reports.append(attrs.evolve(report, gold=args.gold, model=report.model or model))
+    write_report(reports, args.json, args.confidence_table)
     return 0
 
 
@@ -1143,7 +1152,9 @@ def build_evaluate_parser() -> argparse.ArgumentParser:
         "-m",
         "--model",
         metavar="NAME",
-        help="spaCy pipeline to parse with, as for quoteattr itself",
+        action="append",
+        help="spaCy pipeline to parse with, as for quoteattr itself; repeat it to compare "
+        "pipelines side by side (see below)",
     )
     parser.add_argument(
         "--subsets",
@@ -1185,21 +1196,32 @@ def parse_subsets(names: str) -> tuple[Subset, ...]:
     return tuple(subsets)
 
 
-def write_report(report: EvaluationReport, json_out: str | None, table_out: str | None) -> None:
-    """The files asked for, then the table on stdout (unless the JSON goes there)."""
-    from quoteattr.evaluation import write_confidence_table  # noqa: PLC0415
+def write_report(
+    reports: Sequence[EvaluationReport], json_out: str | None, table_out: str | None
+) -> None:
+    """The files asked for, then the table on stdout (unless the JSON goes there).
+
+    One report is written as it is; several, one per pipeline, as a table with a column
+    each, a JSON object holding the list of them, and a confidence table pooled over them.
+    """
+    from quoteattr.evaluation import format_comparison, write_confidence_table  # noqa: PLC0415
 
     if table_out is not None:
         with output_errors(table_out):
-            write_confidence_table(report, table_out)
+            write_confidence_table(reports, table_out)
     if json_out is not None:
-        document = json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
+        if len(reports) == 1:
+            data: dict[str, Any] = reports[0].to_dict()
+        else:
+            data = {"reports": [report.to_dict() for report in reports]}
+        document = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
         if json_out == "-":
             write_stdout(document)
             return
         with output_errors(json_out):
             Path(json_out).write_text(document, encoding="utf-8")
-    write_stdout(report.format_table())
+    table = reports[0].format_table() if len(reports) == 1 else format_comparison(reports)
+    write_stdout(table)
 
 
 def write_stdout(text: str) -> None:

@@ -21,7 +21,12 @@ from quoteattr.evaluation._brat import (
     load_brat_corpus,
     load_brat_document,
 )
-from quoteattr.evaluation._report import EvaluationReport, write_confidence_table
+from quoteattr.evaluation._report import (
+    EvaluationReport,
+    format_comparison,
+    pooled_methods,
+    write_confidence_table,
+)
 from quoteattr.evaluation._run import Extractor, evaluate, run_extractor
 from quoteattr.evaluation._scoring import (
     ALL,
@@ -68,10 +73,12 @@ __all__ = [
     "Subset",
     "SubsetScores",
     "evaluate",
+    "format_comparison",
     "is_direct",
     "is_speech_cue",
     "load_brat_corpus",
     "load_brat_document",
+    "pooled_methods",
     "run_extractor",
     "score",
     "subset_named",

@@ -23,7 +23,13 @@ if TYPE_CHECKING:
         SubsetScores,
     )
 
-__all__ = ["EvaluationReport", "quoteattr_version", "write_confidence_table"]
+__all__ = [
+    "EvaluationReport",
+    "format_comparison",
+    "pooled_methods",
+    "quoteattr_version",
+    "write_confidence_table",
+]
 
 #: The header row of the confidence table; the library reads the file by these names.
 CONFIDENCE_COLUMNS = ("method", "precision", "quotes", "correct")
@@ -144,6 +150,78 @@ def _subset_rows(subsets: Sequence[SubsetScores]) -> list[list[str]]:
     ]
 
 
+def format_comparison(
+    reports: Sequence[EvaluationReport], labels: Sequence[str] | None = None
+) -> str:
+    """Several reports on the same gold as one table for people: a column per report.
+
+    Each subset of the first report is a block of rows, with the rows of
+    :meth:`EvaluationReport.format_table`, then comes the precision of each method. Pipelines
+    go across and subsets down, not both across: four subsets of two pipelines, with the
+    counts behind every rate, would need 170 columns.
+
+    Args:
+        reports: the reports, in column order; each must score the first report's subsets.
+        labels: the column headings (default: each report's model and its version).
+
+    Raises:
+        ValueError: no reports, as many labels as reports, or a report that lacks a subset
+            of the first.
+    """
+    if not reports:
+        raise ValueError("format_comparison needs at least one report")
+    if labels is None:
+        labels = [_model_label(report, number) for number, report in enumerate(reports, 1)]
+    if len(labels) != len(reports):
+        raise ValueError(f"{len(labels)} labels for {len(reports)} reports")
+    return _format_comparison(reports, labels)
+
+
+def _format_comparison(reports: Sequence[EvaluationReport], labels: Sequence[str]) -> str:
+    first = reports[0]
+    gold = first.gold if first.gold is not None else "gold documents"
+    blank = [""] * len(reports)
+    rows = [
+        [f"match: Jaccard >= {first.min_jaccard:g}", *labels],
+        ["articles", *(str(report.corpus.articles) for report in reports)],
+        ["failed", *(str(len(report.corpus.failures)) for report in reports)],
+        ["quotes found", *(str(report.corpus.quotes) for report in reports)],
+        ["unattributed (not scored)", *(str(r.corpus.unattributed_quotes) for r in reports)],
+    ]
+    for scores in first.subsets:
+        try:
+            columns = [report.scores(scores.subset) for report in reports]
+        except KeyError:
+            raise ValueError(f"every report must score the subset {scores.subset!r}") from None
+        rows += [["", *blank], [scores.subset, *blank]]
+        rows += [[f"  {label}", *cells] for label, *cells in _subset_rows(columns)]
+    lines = [f"quoteattr {first.quoteattr_version} on {gold}, a column per pipeline", ""]
+    lines += _align(rows)
+    methods = sorted({method.method for report in reports for method in report.methods})
+    if methods:
+        lines += ["", "attribution precision by method (every quote, against all gold):"]
+        by_report = [{method.method: method for method in report.methods} for report in reports]
+        method_rows = [["method", *labels]]
+        method_rows += [
+            [name, *(_method_cell(found.get(name)) for found in by_report)] for name in methods
+        ]
+        lines += _align(method_rows)
+    lines += [
+        f"  failed: {label}: {failure.document}: {failure.message}"
+        for label, report in zip(labels, reports, strict=True)
+        for failure in report.corpus.failures
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def _model_label(report: EvaluationReport, number: int) -> str:
+    return " ".join(filter(None, (report.model, report.model_version))) or f"report {number}"
+
+
+def _method_cell(method: MethodPrecision | None) -> str:
+    return "-" if method is None else str(method.precision)
+
+
 def _rate(ratio: Ratio) -> str:
     """A rate alone, for F1: its counts (2·matched over predicted + gold) say little."""
     value = ratio.value
@@ -250,27 +328,54 @@ def _record_dict(record: AttrsInstance) -> dict[str, Any]:
 # -- confidence table ----------------------------------------------------------------------
 
 
-def write_confidence_table(report: EvaluationReport, path: str | os.PathLike[str]) -> None:
+def pooled_methods(reports: Iterable[EvaluationReport]) -> tuple[MethodPrecision, ...]:
+    """The precision of each method over all *reports* together, sorted by method name.
+
+    A method's quotes and correct quotes are added up across the reports, so a pipeline
+    counts in proportion to the quotes it attributed with the method.
+    """
+    from quoteattr.evaluation._scoring import MethodPrecision  # noqa: PLC0415 - no cycle at import
+
+    quotes: dict[str, int] = {}
+    correct: dict[str, int] = {}
+    for report in reports:
+        for method in report.methods:
+            quotes[method.method] = quotes.get(method.method, 0) + method.quotes
+            correct[method.method] = correct.get(method.method, 0) + method.correct
+    return tuple(MethodPrecision(name, quotes[name], correct[name]) for name in sorted(quotes))
+
+
+def write_confidence_table(
+    report: EvaluationReport | Iterable[EvaluationReport], path: str | os.PathLike[str]
+) -> None:
     """Write the precision of each attribution method as a tab-separated table.
 
     This is the table behind :attr:`Quote.confidence <quoteattr.Quote.confidence>`: a ``#``
     comment header saying how and from what it was made, the header row
     ``method precision quotes correct``, then one row per method, sorted by name, with the
-    precision to three decimals.
+    precision to three decimals. Given several reports (one per pipeline, on the same gold),
+    it writes their pooled precision (see :func:`pooled_methods`), and the header names every
+    pipeline.
     """
-    model = " ".join(filter(None, (report.model, report.model_version))) or "an unknown model"
-    corpus = Path(report.gold).name if report.gold else "unnamed gold documents"
+    reports = [report] if isinstance(report, EvaluationReport) else list(report)
+    if not reports:
+        raise ValueError("write_confidence_table needs at least one report")
+    models = [" ".join(filter(None, (r.model, r.model_version))) for r in reports]
+    model = ", ".join(filter(None, models)) or "an unknown model"
+    gold = reports[0].gold
+    corpus = Path(gold).name if gold else "unnamed gold documents"
+    pooled = " (quotes of every pipeline pooled)" if len(reports) > 1 else ""
     lines = [
         "# The precision of each quoteattr attribution method: the share of the method's quotes",
         "# lying (by at least half their characters) in a gold attribution whose source overlaps",
         "# the quote's speaker, or which has no source when the quote has no speaker.",
         (
             f"# Generated by `quoteattr evaluate --confidence-table` on {corpus}, "
-            f"with quoteattr {report.quoteattr_version} and {model}."
+            f"with quoteattr {reports[0].quoteattr_version} and {model}{pooled}."
         ),
         "\t".join(CONFIDENCE_COLUMNS),
     ]
-    for method in sorted(report.methods, key=lambda method: method.method):
+    for method in pooled_methods(reports):
         precision = method.precision.value or 0.0
         lines.append(f"{method.method}\t{precision:.3f}\t{method.quotes}\t{method.correct}")
     with open(path, "w", encoding="utf-8", newline="\n") as file:  # noqa: PTH123 - any PathLike
