@@ -24,6 +24,7 @@ from quoteattr import (
     find_quote_marks,
 )
 from quoteattr._types import MARKED_KINDS, REPORTED_KINDS
+from quotechecks import assert_no_pair_of_marks_cut
 from test_marks_properties import (
     ALL_MARKS,
     APOSTROPHE_SNIPPETS,
@@ -315,3 +316,64 @@ def test_relevant_parsing_keeps_the_invariants(extractor: QuoteExtractor, text: 
         assert_slices_back(text, quote)
     assert_ordered_and_disjoint(quotes)
     assert_marks_are_quotes(text, quotes)
+
+
+@fewer_examples
+@given(text=news_like)
+def test_no_quote_cuts_a_pair_of_marks(extractor: QuoteExtractor, text: str) -> None:
+    """Every quote holds each closed pair of marks whole, lies inside it, or is apart from it."""
+    assert_no_pair_of_marks_cut(text, extractor(text))
+
+
+news_paragraphs = st.lists(
+    st.one_of(news_sentence, st.lists(news_sentence, max_size=3).map(" ".join), pieces),
+    min_size=2,
+    max_size=10,
+).map("\n\n".join)
+
+
+@fewer_examples
+@given(text=news_paragraphs, max_length=st.integers(min_value=80, max_value=600))
+def test_pieces_keep_the_quotes_of_the_whole_text(
+    extractor: QuoteExtractor, text: str, max_length: int
+) -> None:
+    """Cut into pieces, a text gives the same quotations in marks, none overlapping.
+
+    Attribution may differ near a cut (a piece sees only its own context), but no quote in
+    marks is lost, split or reported twice, and no piece reports what another did.
+    """
+    marks_only = variant(extractor, MARKED_KINDS)
+    whole, whole_in_marks = extractor(text), marks_only(text)
+    saved = extractor.nlp.max_length
+    extractor.nlp.max_length = max_length
+    try:
+        pieced, pieced_in_marks = extractor(text), marks_only(text)
+    finally:
+        extractor.nlp.max_length = saved
+    if len(text) > max_length:
+        event("parsed in pieces")
+    assert offsets(pieced_in_marks) == offsets(whole_in_marks)
+    for quotes in (whole, pieced):
+        for quote in quotes:
+            assert_slices_back(text, quote)
+        assert_ordered_and_disjoint(quotes)
+        assert_no_pair_of_marks_cut(text, quotes)
+        assert_marks_are_quotes(text, quotes)
+
+
+class _Text(str):
+    """A str subclass whose own methods must never be called for its characters."""
+
+    __slots__ = ()
+
+    def __str__(self) -> str:
+        raise AssertionError("str() of the subclass was called")
+
+
+@fewer_examples
+@given(text=news_like)
+def test_a_str_subclass_gives_the_quotes_of_its_str(extractor: QuoteExtractor, text: str) -> None:
+    """A str subclass gives exactly the quotes of the plain str, with plain str texts."""
+    quotes = extractor(_Text(text))
+    assert quotes == extractor(text)
+    assert all(type(quote.text) is str for quote in quotes)

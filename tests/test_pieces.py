@@ -18,12 +18,16 @@ from quoteattr._extractor import (
 )
 from quoteattr._pieces import (
     CONTEXT_CHARACTERS,
+    LONG_QUOTE_CHARACTERS,
     LONG_TEXT_CHARACTERS,
+    LONG_TEXT_TOKENS,
     PIECE_CHARACTERS,
+    PIECE_TOKENS,
     Piece,
     pieces_of,
     stitched,
 )
+from quotechecks import assert_disjoint, assert_no_pair_of_marks_cut, checked
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -169,6 +173,46 @@ def test_stitched_quotes_move_into_the_whole_text_and_keep_one_entity_per_name()
     assert [quote.speaker.entity_id for quote in quotes if quote.speaker] == [0, 1, 0]
 
 
+def test_a_dense_text_is_cut_by_its_tokens_not_only_its_characters() -> None:
+    """A text of many tokens to the character is parsed in pieces of bounded tokens."""
+    text = "x,y " * 10_000  # 40,000 characters, 30,000 tokens
+    assert len(text) < LONG_TEXT_CHARACTERS
+    pieces = pieces_of(text, max_length=1_000_000)
+    assert len(pieces) > 1
+    check_tiling(text, pieces, PIECE_CHARACTERS + 2 * CONTEXT_CHARACTERS)
+    for piece in pieces:
+        owned = text[piece.own_start : piece.own_end]
+        assert len(owned.replace(" ", "")) <= PIECE_TOKENS
+
+
+def test_a_news_text_under_the_limits_is_one_piece() -> None:
+    """Ordinary prose of fewer tokens than the limit is parsed whole, however close."""
+    text = article(520)
+    assert LONG_TEXT_TOKENS < len(text) < LONG_TEXT_CHARACTERS
+    assert len(pieces_of(text, max_length=1_000_000)) == 1
+
+
+def test_a_quotation_longer_than_a_piece_is_owned_whole_by_one_piece() -> None:
+    """No cut falls inside a quotation that a piece can hold, however long it is."""
+    quotation = " ".join(FILLER * 400)  # about 31,000 characters in one paragraph
+    text = article(200) + '"' + quotation + '," Nadia Osei said.\n\n' + article(200)
+    (mark,) = [m for m in find_quote_marks(text) if len(m.text) > PIECE_CHARACTERS]
+    pieces = pieces_of(text, max_length=1_000_000)
+    (owner,) = [p for p in pieces if p.own_start <= mark.start < p.own_end]
+    assert owner.own_end >= mark.end
+    check_tiling(text, pieces, 1_000_000)
+
+
+def test_a_quote_an_earlier_piece_reported_is_not_reported_again() -> None:
+    """Stitching keeps the first piece's quote and drops a later one that overlaps it."""
+    text = 'Ada Ng said the "pier" would open, "and soon" Bo Li said.'
+    first, second = Piece(0, 40, 0, 30), Piece(20, len(text), 30, len(text))
+    whole_report = Quote(text=text[12:45], start=12, end=45, kind=QuoteKind.MIXED)
+    tail = Quote(text=text[35:45], start=15, end=25, kind=QuoteKind.INDIRECT)
+    quotes = stitched([first, second], [[whole_report], [tail]])
+    assert quotes == [whole_report]
+
+
 # -- the extractor on long texts ---------------------------------------------------------------
 
 
@@ -284,3 +328,67 @@ def test_short_texts_are_embedded_together(default_extractor: QuoteExtractor) ->
     assert embedding_batches(default_extractor.nlp, ["x" * 4_000] * 8) == {
         "tok2vec": {"batch_size": 5}
     }
+
+
+@pytest.mark.model
+def test_pieces_never_overlap_or_repeat_a_quote(
+    extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a tiny max_length a text parsed in pieces gives the quotes of a whole parse."""
+    text = (
+        'Renner said the levy was "a plain insult." Harbour fees would rise anyway, she said. '
+    ) * 3
+    whole = extractor(text)
+    monkeypatch.setattr(extractor.nlp, "max_length", 200)
+    pieced = checked(text, extractor(text))
+    assert_disjoint(pieced)
+    assert_no_pair_of_marks_cut(text, pieced)
+    assert [(q.start, q.end, q.kind) for q in pieced] == [(q.start, q.end, q.kind) for q in whole]
+
+
+@pytest.mark.model
+def test_a_quotation_longer_than_a_piece_is_found_and_attributed_in_a_long_text(
+    extractor: QuoteExtractor,
+) -> None:
+    """A 25,000-character quotation is found with its speaker, in a short text or a long one."""
+    quotation = " ".join(["We will rebuild the pier and the market hall before winter."] * 410)
+    assert LONG_QUOTE_CHARACTERS < len(quotation) > PIECE_CHARACTERS
+    alone = f'"{quotation}," Mayor Ida Brenner told reporters.'
+    long_text = article(300) + alone + "\n\n" + article(300)
+    assert len(long_text) > LONG_TEXT_CHARACTERS
+    for text in (alone, long_text):
+        start = text.index(quotation)
+        (quote,) = [q for q in checked(text, extractor(text)) if q.start == start]
+        assert quote.text == quotation + ","
+        assert quote.kind is QuoteKind.DIRECT
+        assert quote.speaker is not None
+        assert quote.speaker.name == "Ida Brenner"
+
+
+@pytest.mark.model
+def test_a_quotation_no_piece_can_hold_comes_back_unattributed(
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A quotation longer than max_length allows is returned whole, without a speaker."""
+    quotation = " ".join(FILLER * 20)
+    text = article(10) + f'"{quotation}," Nadia Osei said.\n\n' + article(10)
+    monkeypatch.setattr(default_extractor.nlp, "max_length", 1_000)
+    quotes = checked(text, default_extractor(text))
+    (quote,) = [q for q in quotes if q.text == quotation + ","]
+    assert quote.kind is QuoteKind.DIRECT
+    assert quote.speaker is None
+    assert_disjoint(quotes)
+
+
+@pytest.mark.model
+def test_quote_marks_are_paired_the_same_whether_or_not_the_text_is_cut(
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The quotations in marks of a text do not depend on where, or whether, it is cut."""
+    from quoteattr import QuoteExtractor  # noqa: PLC0415 - the real class, not the type
+
+    marks_only = QuoteExtractor(default_extractor.nlp, kinds={"direct", "partial"})
+    text = article(60, every=3).replace("the", "the'") + '"Unclosed at the very end.\n'
+    whole = [(q.start, q.end) for q in marks_only(text)]
+    monkeypatch.setattr(default_extractor.nlp, "max_length", 700)
+    assert [(q.start, q.end) for q in marks_only(text)] == whole

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from quoteattr import AttributionMethod, QuoteExtractor, QuoteKind, Resolution, extract_quotes
 from quoteattr._marks import find_quote_marks
-from quotechecks import checked, only, summary
+from quotechecks import assert_disjoint, assert_no_pair_of_marks_cut, checked, only, summary
 
 if TYPE_CHECKING:
     from quoteattr import Quote
@@ -374,3 +374,36 @@ def test_pipe_with_two_processes_matches(default_extractor: QuoteExtractor) -> N
     texts = [*REPORT_SENTENCES, ARTICLE] * 2
     expected = [default_extractor(text) for text in texts]
     assert list(default_extractor.pipe(texts, n_process=2, batch_size=3)) == expected
+
+
+# -- reports and the quote marks around them (issue 18) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Officials said the ferry would sail again in the"spring," a clerk said.',
+        'Officials said the ferry would leave at 6"30," a clerk said.',
+        'The board said the quay was unsafe"for now," its chair said.',
+    ],
+)
+def test_a_report_never_cuts_a_pair_of_marks_glued_to_a_word(
+    extractor: QuoteExtractor, text: str
+) -> None:
+    """A report holds a pair of marks glued to a word whole, or stops before it."""
+    quotes = quotes_of(extractor, text)
+    assert_disjoint(quotes)
+    assert_no_pair_of_marks_cut(text, quotes)
+    # The quoted words are not lost: a quote of their own, or a fragment of a mixed report.
+    (mark,) = find_quote_marks(text)
+    assert any(q.start <= mark.content_start and mark.content_end <= q.end for q in quotes)
+
+
+def test_a_quoted_fragment_is_taken_into_one_report_only(extractor: QuoteExtractor) -> None:
+    """Two reports side by side never both take in the fragment between them."""
+    text = 'Renner said the levy was "a plain insult." Harbour fees would rise anyway, she said.'
+    quotes = quotes_of(extractor, text)
+    assert_disjoint(quotes)
+    assert_no_pair_of_marks_cut(text, quotes)
+    fragment = text.index("a plain insult")
+    assert sum(q.start <= fragment < q.end for q in quotes) == 1
