@@ -75,9 +75,9 @@ dist:
 # Run from the fresh venv's folder, so the import is the installed wheel, not src/.
 define WHEEL_SMOKE
 import importlib.metadata as m, quoteattr
-from quoteattr._cues import default_lexicon
+from quoteattr.lang import profile_for
 assert "site-packages" in quoteattr.__file__, quoteattr.__file__
-assert len(default_lexicon()) > 150 and quoteattr.find_quote_marks('"Yes," she said.')
+assert len(profile_for("en").cues) > 150 and quoteattr.find_quote_marks('"Yes," she said.')
 factories = {e.name for e in m.entry_points(group="spacy_factories")}
 assert "quoteattr" in factories, factories
 print("wheel", quoteattr.__version__, "works from", quoteattr.__file__)

@@ -27,7 +27,8 @@ from quoteattr import (
     SpeakerKind,
     _pipeline,
 )
-from quoteattr._cues import CueCategory, CueLexicon, default_lexicon, regular_forms
+from quoteattr._cues import CueCategory, CueLexicon, default_lexicon
+from quoteattr.lang.en import regular_forms
 
 
 def test_public_names_are_exported_and_sorted() -> None:

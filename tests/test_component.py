@@ -210,7 +210,12 @@ def test_pipeline_saved_and_loaded_keeps_the_component_and_its_config(
     nlp: Language, tmp_path: Path
 ) -> None:
     """nlp.to_disk then spacy.load gives a pipeline whose component works the same way."""
-    config = {"kinds": ["direct", "partial"], "doc_attr": "marked_quotes", "span_attr": None}
+    config = {
+        "kinds": ["direct", "partial"],
+        "doc_attr": "marked_quotes",
+        "span_attr": None,
+        "language": "en",
+    }
     nlp.add_pipe("quoteattr", name="marked", config=config)
     try:
         nlp.to_disk(tmp_path)

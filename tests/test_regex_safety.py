@@ -22,6 +22,7 @@ from quoteattr import QuoteExtractor, find_quote_marks
 from quoteattr._extractor import ALL_KINDS
 from quoteattr._marks import _PAIRINGS
 from quoteattr._selective import relevant_text, sentence_spans
+from quoteattr.lang import profile_for
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -97,14 +98,19 @@ ADVERSARIES = [
 ]
 
 
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Selective parsing's sentence splitter, with the English abbreviations."""
+    return sentence_spans(text, profile_for("en").abbreviations)
+
+
 def relevant(text: str) -> str:
     """Selective parsing's whole text pass: sentences, marks, the blanked copy."""
-    return relevant_text(text, find_quote_marks(text), ALL_KINDS)
+    return relevant_text(text, find_quote_marks(text), ALL_KINDS, profile_for("en"))
 
 
 #: The passes over raw text: mark pairing (paragraph splitting included), selective parsing's
 #: sentence splitter, and its whole pass (sentences, reporting words, names).
-TEXT_FUNCTIONS: list[Callable[[str], object]] = [find_quote_marks, sentence_spans, relevant]
+TEXT_FUNCTIONS: list[Callable[[str], object]] = [find_quote_marks, sentences, relevant]
 
 
 def linearity_cases() -> list[Any]:

@@ -21,6 +21,7 @@ from quoteattr._attribution import Attribution
 from quoteattr._layout import DocLayout
 from quoteattr._relations import relations_for_doc
 from quoteattr._speakers import SpeakerResolver
+from quoteattr.lang import profile_for
 from shareddata import SHARED
 
 SEED = SHARED / "seeds" / "000_49845cc105cf4106.txt"
@@ -145,7 +146,7 @@ def test_seed_pronoun_speakers_resolve(
     text = SEED.read_text(encoding="utf-8")
     doc = extractor.nlp(text)
     layout = DocLayout(doc, find_quote_marks(text), text)
-    resolver = SpeakerResolver(layout, relations_for_doc(doc), has_ner=True)
+    resolver = SpeakerResolver(layout, relations_for_doc(doc), profile_for("en"), has_ner=True)
     (subject,) = [t for t in doc if t.text == pronoun and t.head.text == cue]
     attribution = Attribution(
         cue_first=subject.head.i,

@@ -10,6 +10,9 @@ from quoteattr import ParseMode, QuoteExtractor, QuoteKind, find_quote_marks
 from quoteattr._extractor import ALL_KINDS
 from quoteattr._selective import check_parse_mode, relevant_text, sentence_spans
 from quoteattr._types import MARKED_KINDS
+from quoteattr.lang import profile_for
+
+ENGLISH = profile_for("en")
 
 # Our own article: a name introduced early, filler, quotes, reported speech.
 ARTICLE = (
@@ -44,7 +47,7 @@ def test_the_parse_mode_is_checked() -> None:
 
 def test_sentences_do_not_end_at_abbreviations_or_inside_a_quote_clause() -> None:
     text = 'Mr. Lee met U.S. officials. "We agreed." he said. Then he left.\nNext line'
-    pieces = [text[start:end] for start, end in sentence_spans(text)]
+    pieces = [text[start:end] for start, end in sentence_spans(text, ENGLISH.abbreviations)]
     assert pieces == [
         "Mr. Lee met U.S. officials. ",
         '"We agreed." he said. ',
@@ -55,13 +58,13 @@ def test_sentences_do_not_end_at_abbreviations_or_inside_a_quote_clause() -> Non
 
 @given(st.text(alphabet=st.sampled_from('ab .!?"“”\n\u00a0AZ:')))
 def test_sentences_tile_the_text(text: str) -> None:
-    spans = sentence_spans(text)
+    spans = sentence_spans(text, ENGLISH.abbreviations)
     assert "".join(text[start:end] for start, end in spans) == text
     assert all(start < end for start, end in spans)
 
 
 def test_only_sentences_that_can_matter_are_kept() -> None:
-    text = relevant_text(ARTICLE, marks_of(ARTICLE), ALL_KINDS)
+    text = relevant_text(ARTICLE, marks_of(ARTICLE), ALL_KINDS, ENGLISH)
     assert len(text) == len(ARTICLE)
     assert text.count("\n") == ARTICLE.count("\n")
     # Kept: the quote, the report, where the name first appears.
@@ -77,7 +80,7 @@ def test_only_sentences_that_can_matter_are_kept() -> None:
 
 
 def test_quotes_in_marks_only_need_less() -> None:
-    text = relevant_text(ARTICLE, marks_of(ARTICLE), MARKED_KINDS)
+    text = relevant_text(ARTICLE, marks_of(ARTICLE), MARKED_KINDS, ENGLISH)
     assert blanked(text, "Okafor told reporters that the ferry would run again by June.")
     assert not blanked(text, '"We are nearly there. The engines are ready," she said.')
 
@@ -99,14 +102,14 @@ def test_quotes_in_marks_only_need_less() -> None:
 )
 def test_a_reporting_word_that_reads_as_a_noun_keeps_no_sentence(sentence: str, kept: bool) -> None:
     text = f"Rain fell. {sentence} Gulls circled."
-    parsed = relevant_text(text, marks_of(text), ALL_KINDS)
+    parsed = relevant_text(text, marks_of(text), ALL_KINDS, ENGLISH)
     assert (sentence in parsed) is kept
     assert "Gulls circled." not in parsed
 
 
 def test_a_quoted_paragraph_keeps_the_sentence_that_introduces_it() -> None:
     text = 'The storm passed. Okafor went on:\n\n"The pier stands. It held."\n\nRain fell.'
-    kept = relevant_text(text, marks_of(text), MARKED_KINDS)
+    kept = relevant_text(text, marks_of(text), MARKED_KINDS, ENGLISH)
     assert "Okafor went on:" in kept
     assert "The storm passed." not in kept
 
@@ -129,7 +132,7 @@ def test_a_quoted_paragraph_keeps_the_sentence_that_introduces_it() -> None:
 def test_every_quote_survives_whole(pieces: list[str]) -> None:
     text = "".join(pieces)
     marks = marks_of(text)
-    kept = relevant_text(text, marks, ALL_KINDS)
+    kept = relevant_text(text, marks, ALL_KINDS, ENGLISH)
     assert len(kept) == len(text)
     for mark in marks:
         assert kept[mark.start : mark.end] == text[mark.start : mark.end]

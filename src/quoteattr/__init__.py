@@ -40,6 +40,7 @@ from quoteattr.errors import (
     MissingParseError,
     ModelNotFoundError,
     QuoteAttrError,
+    UnsupportedLanguageError,
 )
 
 __all__ = [
@@ -62,6 +63,7 @@ __all__ = [
     "Speaker",
     "SpeakerEntity",
     "SpeakerKind",
+    "UnsupportedLanguageError",
     "asdict",
     "extract_quotes",
     "find_quote_marks",

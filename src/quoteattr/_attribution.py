@@ -34,12 +34,11 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-    from quoteattr._cues import CueLexicon
     from quoteattr._layout import DocLayout, QuoteRegion
     from quoteattr._relations import Relations
+    from quoteattr.lang import LanguageProfile
 
 __all__ = [
-    "RELATIVE_PRONOUNS",
     "Attribution",
     "Attributor",
     "Mention",
@@ -58,26 +57,12 @@ _QUOTE_TO_CUE = _NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 _VERBAL = frozenset({"VERB", "AUX"})
 # Fine tags of proper nouns (Penn Treebank, which both English label schemes' taggers use).
 _PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
-# The lemma of the passive that reports through a participle: "was quoted as saying".
-_QUOTED_LEMMA = "quote"
 _DASHES = frozenset({"-", "—", "–", "--", "―"})
 _MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.
 _MIN_CONTINUED_WORDS = 5
-# Words before a capitalised quote that make it a name: "on "Meet the Press"", "the "Never
-# Trump" movement", "author of "The Long Road"".
-_TITLE_INTRODUCERS = frozenset(
-    {"on", "of", "in", "the", "program", "programme", "show", "podcast", "book", "film"}
-    | {"movie", "titled", "entitled", "dubbed", "nicknamed", "hashtag", "slogan"}
-)
-_TITLE_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "by", "de", "for", "from", "in", "of", "on", "or", "the"}
-    | {"to", "vs", "vs.", "with"}
-)
 _MAX_TITLE_WORDS = 8
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’.\-]*")
-RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that", "whose"})
-_EXPLETIVES = frozenset({"there", "here"})
 _TRAILING_NOISE = frozenset({"ADV", "AUX", "PART", "CCONJ", "SCONJ", "ADP"})
 _LEADING_NOISE = frozenset({"CCONJ", "SCONJ", "ADV", "ADP"})
 # Relations through which a quote inside a clause is still reported by the verb above it:
@@ -85,25 +70,6 @@ _LEADING_NOISE = frozenset({"CCONJ", "SCONJ", "ADV", "ADP"})
 _COMPLEMENTS = frozenset(
     {Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT, Rel.CONJUNCT, Rel.OBJECT, Rel.OTHER}
 )
-# Proper nouns that never continue a speaker's name: "said Smith Tuesday".
-_CALENDAR_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-    | {"january", "february", "march", "april", "may", "june", "july", "august"}
-    | {"september", "october", "november", "december", "today", "tonight"}
-)
-# Nouns of time a small parser may take for the subject ("a statement Thursday night
-# condemning …" → night): never a speaker.
-_TIMES = _CALENDAR_WORDS | {
-    "morning",
-    "afternoon",
-    "evening",
-    "night",
-    "day",
-    "week",
-    "weekend",
-    "month",
-    "year",
-}
 _PLACE_AND_ORGANISATION = frozenset({"GPE", "LOC", "ORG", "FAC", "NORP"})
 _MAX_SPEAKER_TOKENS = 40
 _MAX_TAG_SENTENCE_TOKENS = 8
@@ -112,11 +78,7 @@ _MAX_CLIMB = 8
 _MAX_SUBJECT_CLIMB = 3
 
 
-def _is_temporal(token: Token) -> bool:
-    return token.lower_ in _TIMES or token.ent_type_ in {"DATE", "TIME"}
-
-
-def _looks_like_title(text: str) -> bool:
+def _looks_like_title(text: str, profile: LanguageProfile) -> bool:
     """Capitalised like a title ("Meet the Press", "Fox News Sunday"), not a sentence."""
     if text.rstrip().endswith(("?", "!")):
         return False
@@ -124,10 +86,10 @@ def _looks_like_title(text: str) -> bool:
     words = [word.group() for word in itertools.islice(_WORD.finditer(text), _MAX_TITLE_WORDS + 1)]
     if not words or len(words) > _MAX_TITLE_WORDS:
         return False
-    if any(word in {"I", "I'm", "I’m"} for word in words):
-        return False
+    if any(word in profile.first_person_singular for word in words):
+        return False  # "I" is capitalised in a sentence too
     return words[0][0].isupper() and all(
-        word[0].isupper() or word.lower() in _TITLE_SMALL_WORDS for word in words
+        word[0].isupper() or word.lower() in profile.title_small_words for word in words
     )
 
 
@@ -181,15 +143,20 @@ def make_attribution(
 class Attributor:
     """Applies the attribution rules to one parsed document."""
 
-    def __init__(self, layout: DocLayout, relations: Relations, lexicon: CueLexicon) -> None:
-        """Prepare to attribute the quotes of *layout* with a label scheme and a lexicon."""
+    def __init__(self, layout: DocLayout, relations: Relations, profile: LanguageProfile) -> None:
+        """Prepare to attribute the quotes of *layout* with a label scheme and a language."""
         self.layout = layout
         self.doc: Doc = layout.doc
         self.token_at = layout.token_at
         self.tokens = layout.tokens
         self.heads = layout.tokens.head
         self.relations = relations.over(layout)
-        self.lexicon = lexicon
+        self.profile = profile
+        self.lexicon = profile.cues
+        self._possessive_endings = tuple(profile.possessive_endings)
+        self._participle_endings = tuple(profile.present_participle_endings)
+        # What may join a speaker's noun phrase after a cue, and may not end it.
+        self._phrase_joiners = profile.noun_phrase_joiners | {"-", "&"}
         # Whether each token asked about is a cue, and a verb that governs at a distance:
         # the rules ask about the same words again and again.
         self._cues: dict[int, bool] = {}
@@ -224,7 +191,7 @@ class Attributor:
         a name: after a possessive or a preposition, or as a modifier of the noun after it
         (``the "Avatar" star``).
         """
-        if not _looks_like_title(region.marks.text):
+        if not _looks_like_title(region.marks.text, self.profile):
             return False
         layout = self.layout
         before = region.first - 1
@@ -232,7 +199,7 @@ class Attributor:
             before -= 1
         if before >= 0 and layout.is_outside(before):
             word = self.tokens.lower_[before]
-            if word in _TITLE_INTRODUCERS or word.endswith(("'s", "’s")):
+            if word in self.profile.title_introducers or word.endswith(self._possessive_endings):
                 return True
         after = region.stop
         ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
@@ -430,7 +397,7 @@ class Attributor:
             return according
         if (
             self.tokens.pos[tokens[0]] == "CCONJ"
-            or self.tokens.lower_[tokens[0]] in RELATIVE_PRONOUNS
+            or self.tokens.lower_[tokens[0]] in self.profile.relative_pronouns
         ):
             # "…," but he denied it / "Opening Night," which airs Monday: not an attribution.
             return None
@@ -476,7 +443,7 @@ class Attributor:
 
     def _saying_under_quoted(self, quoted: Token, after: Sequence[int]) -> Token | None:
         """The cue of "as saying" under a "quoted" among the words *after* it, if any."""
-        if self.cue_lemma(quoted) != _QUOTED_LEMMA:
+        if self.cue_lemma(quoted) not in self.profile.quoted_lemmas:
             return None
         for i in after:
             token = self.token_at(i)
@@ -495,7 +462,7 @@ class Attributor:
         if self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
             return False
         subject = self.relations.subject(cue)
-        if subject is None or subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is None or subject.lower_ in self.profile.relative_pronouns:
             return True
         own = set(self.layout.subtree(subject))
         return any(i not in own and not self.tokens.is_punct[i] for i in before)
@@ -513,7 +480,8 @@ class Attributor:
     def _inside_insertion(self, before: Sequence[int]) -> bool:
         """Whether a comma or relative pronoun opened an insertion ("Smith, who met …,")."""
         return any(
-            self.tokens.orth[i] == "," or self.tokens.lower_[i] in RELATIVE_PRONOUNS for i in before
+            self.tokens.orth[i] == "," or self.tokens.lower_[i] in self.profile.relative_pronouns
+            for i in before
         )
 
     # -- rule 2: the reporting clause before the quote ----------------------------------
@@ -608,7 +576,10 @@ class Attributor:
                 return None
             if self.is_cue(token):
                 return self._clause_before(token, frame, position, set_off)
-            if token.pos_ not in _CUE_TO_QUOTE or token.lower_ == "that":
+            if (
+                token.pos_ not in _CUE_TO_QUOTE
+                or token.lower_ in self.profile.declarative_complementizers
+            ):
                 return None
             position -= 1
         return None
@@ -670,20 +641,25 @@ class Attributor:
     # -- "according to" ------------------------------------------------------------------
 
     def according_to(self, tokens: Sequence[int], start: int) -> Attribution | None:
-        if start + 2 >= len(tokens):
-            return None
+        """The attribution of an "according to" phrase at *tokens*[*start*], if one is there."""
         lower = self.tokens.lower_
-        if lower[tokens[start]] != "according" or lower[tokens[start + 1]] != "to":
+        if start >= len(tokens) or lower[tokens[start]] not in self.profile.according_to_openers:
             return None
-        according, to = self.token_at(tokens[start]), self.token_at(tokens[start + 1])
-        rest = tokens[start + 2 :]
-        noun = self.relations.according_to_object(according)
+        longest = max(len(phrase) for phrase in self.profile.according_to)
+        words = [lower[i] for i in tokens[start : start + longest]]
+        phrase = self.profile.according_to_phrase_at(words, 0)
+        if phrase is None or start + len(phrase) >= len(tokens):
+            return None
+        according = self.token_at(tokens[start])
+        last = tokens[start + len(phrase) - 1]
+        rest = tokens[start + len(phrase) :]
+        noun = self.relations.according_to_object(according, phrase)
         speaker = self.mention(noun, rest) if noun is not None else None
         speaker = speaker or self.noun_phrase_after(rest)
         if speaker is None:
             return None
         method = AttributionMethod.ACCORDING_TO
-        return make_attribution(according.i, to.i + 1, "according to", method, speaker)
+        return make_attribution(according.i, last + 1, " ".join(phrase), method, speaker)
 
     # -- rule 3: a cue that governs the quote ---------------------------------------------
 
@@ -798,7 +774,11 @@ class Attributor:
         # Small taggers call "says" a noun and "added" an adjective; an inflected form
         # right next to a quote is still the cue. A bare lemma ("the report") is not.
         lower = tokens.lower_[i]
-        return lower != lemma and lower in self.lexicon.forms and not lower.endswith("ing")
+        return (
+            lower != lemma
+            and lower in self.lexicon.forms
+            and not lower.endswith(self._participle_endings)
+        )
 
     def cue_lemma(self, token: Token) -> str | None:
         """The lexicon's lemma for *token* (by its lemma, else its form), if it is a cue word."""
@@ -820,7 +800,7 @@ class Attributor:
             if self.heads[node.i] == node.i:
                 break
             node = self.layout.head(node)
-            if self.layout.lemma(node) == _QUOTED_LEMMA:
+            if self.layout.lemma(node) in self.profile.quoted_lemmas:
                 return node
         return None
 
@@ -862,17 +842,23 @@ class Attributor:
         subject = relations.subject(cue)
         if subject is None and relations.passive_subject(cue) is not None:
             # "was told by the mayor": the agent spoke; "was told" alone: the subject listened.
-            subject = relations.agent(cue)
+            subject = relations.agent(cue, self.profile.agent_prepositions)
         if subject is None and relations.rel(cue) is not Rel.ROOT:
             subject = self._clause_subject_above(cue)
-        if subject is not None and subject.lower_ in RELATIVE_PRONOUNS:
+        if subject is not None and subject.lower_ in self.profile.relative_pronouns:
             # "Smith, who said …": the mention is "who", as written; speaker resolution
             # names the antecedent the relative clause hangs from.
             is_relative = relations.rel(cue) is Rel.RELATIVE_CLAUSE and self.heads[cue.i] != cue.i
             subject = subject if is_relative else None
         if subject is None or not (self.is_nominal(subject) or subject.pos_ == "DET"):
             return None
-        return None if subject.lower_ in _EXPLETIVES or _is_temporal(subject) else subject
+        if subject.lower_ in self.profile.expletives or self.is_temporal(subject):
+            return None
+        return subject
+
+    def is_temporal(self, token: Token) -> bool:
+        """A word of time, which is never a speaker: "Thursday", "night", a DATE entity."""
+        return token.lower_ in self.profile.time_words or token.ent_type_ in {"DATE", "TIME"}
 
     def _clause_subject(self, tokens: Sequence[int]) -> Mention | None:
         """The subject of the clause a participle closes, when the parse lost the link.
@@ -885,8 +871,9 @@ class Attributor:
             is_subject = self.relations.rel(token) is Rel.SUBJECT and self.is_nominal(token)
             if (
                 is_subject
-                and token.lower_ not in RELATIVE_PRONOUNS | _EXPLETIVES
-                and not _is_temporal(token)
+                and token.lower_ not in self.profile.relative_pronouns
+                and token.lower_ not in self.profile.expletives
+                and not self.is_temporal(token)
             ):
                 return self.mention(token, tokens)
         run: list[int] = []
@@ -912,7 +899,7 @@ class Attributor:
             governor = relations.governor(node)
             if governor is None:
                 return None
-            if self.layout.lemma(governor) == "quote":
+            if self.layout.lemma(governor) in self.profile.quoted_lemmas:
                 return relations.passive_subject(governor) or relations.subject(governor)
             if self.is_verb(governor):
                 found = relations.subject(governor) or relations.passive_subject(governor)
@@ -963,7 +950,7 @@ class Attributor:
         return (
             head.pos_ in {"PROPN", "NOUN"}
             and token.pos_ == "PROPN"
-            and token.lower_ not in _CALENDAR_WORDS
+            and token.lower_ not in self.profile.calendar_words
             and token.ent_type_ not in {"DATE", "TIME"}
         )
 
@@ -979,7 +966,7 @@ class Attributor:
         following = token_at(i + 1)
         if following.tag_ == "VBG" and self.is_cue(following):
             return True
-        if self.tokens.lower_[i + 1] not in RELATIVE_PRONOUNS:
+        if self.tokens.lower_[i + 1] not in self.profile.relative_pronouns:
             return False
         return any(self.is_cue(token_at(j)) for j in range(i + 2, right_edge + 1))
 
@@ -1043,7 +1030,7 @@ class Attributor:
     def noun_phrase(self, tokens: Sequence[int]) -> Mention | None:
         """The noun phrase formed by all of *tokens* (already checked to be one)."""
         words = list(tokens)
-        while words and self.tokens.lower_[words[-1]] in RELATIVE_PRONOUNS:
+        while words and self.tokens.lower_[words[-1]] in self.profile.relative_pronouns:
             words.pop()  # "a shirt that read …": the antecedent is the speaker
         if not words or len(words) > _MAX_SPEAKER_TOKENS:
             return None
@@ -1067,12 +1054,14 @@ class Attributor:
         run: list[int] = []
         for i in tokens[:_MAX_SPEAKER_TOKENS]:
             token = self.token_at(i)
-            joins = token.text in {"-", "&"} or (token.lower_ in {"of", "for"} and bool(run))
+            joins = token.text in {"-", "&"} or (
+                token.lower_ in self.profile.noun_phrase_joiners and bool(run)
+            )
             if token.pos_ in _NOUN_PHRASE or joins or self._modifies_noun_after(token):
                 run.append(i)
             else:
                 break
-        while run and self.tokens.lower_[run[-1]] in {"of", "for", "-", "&"}:
+        while run and self.tokens.lower_[run[-1]] in self._phrase_joiners:
             run.pop()
         return self.noun_phrase(run)
 

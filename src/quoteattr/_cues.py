@@ -1,25 +1,27 @@
 """The reporting-cue lexicon: which words introduce what someone said.
 
-The lemmas live in ``data/cues.tsv`` (with a category each) so they can be reviewed and
-extended without touching code. A token is recognised by its lemma, or by its word form when
-the lemmatizer got it wrong (small pipelines often tag "says" as a noun); the forms are derived
-from the lemmas with English inflection rules plus ``data/irregular_forms.tsv``.
+Each language's lemmas live in its folder (``lang/en/cues.tsv``, with a category each) so
+they can be reviewed and extended without touching code. A token is recognised by its lemma,
+or by its word form when the lemmatizer got it wrong (small pipelines often tag "says" as a
+noun); the forms are derived from the lemmas by the language's inflection, plus its table of
+irregular forms.
 """
 
 from __future__ import annotations
 
 import enum
-import functools
 import unicodedata
+from typing import TYPE_CHECKING
 
 import attrs
 
-from quoteattr._data import read_data, table_rows
+from quoteattr._data import table_rows
 
-__all__ = ["CueCategory", "CueLexicon", "default_lexicon"]
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
 
-_VOWELS = frozenset("aeiou")
-_SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
+__all__ = ["CueCategory", "CueLexicon", "CueScope", "default_lexicon", "lexicon_from_tables"]
+
 # How many (word, lemma) answers a lexicon remembers before it starts afresh.
 _MAX_ANSWERS = 50_000
 
@@ -37,6 +39,15 @@ class CueCategory(enum.Enum):
     MANNER = "manner"
     #: Thinking and believing (reported thought, not speech): "think", "hope".
     COGNITION = "cognition"
+
+
+class CueScope(enum.Enum):
+    """Where a cue may report a quote from."""
+
+    #: Anywhere in the sentence, governing the quote in the tree.
+    ANY = "any"
+    #: Only right next to the quote: elsewhere the verb mostly means something else.
+    ADJACENT = "adjacent"
 
 
 @attrs.frozen
@@ -97,46 +108,32 @@ def _visible(word: str) -> str:
     return "".join(char for char in word if unicodedata.category(char) != "Cf")
 
 
-def _rows(name: str) -> list[list[str]]:
-    _header, rows = table_rows(read_data(name))
-    return rows
+def lexicon_from_tables(
+    cues: str, irregular_forms: str, regular_forms: Callable[[str], Iterable[str]]
+) -> CueLexicon:
+    """The lexicon of a language's cue table and irregular forms (the files' texts).
 
-
-def _ends_vowel_consonant(lemma: str) -> bool:
-    return len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"} and lemma[-2] in _VOWELS
-
-
-def regular_forms(lemma: str) -> set[str]:
-    """Return the regular inflections of a verb *lemma* (-s, -ed, -ing).
-
-    Final-consonant doubling depends on stress (and "qu" spells a consonant), which
-    spelling does not show, so both spellings are produced ("admitted"/"admited",
-    "quipped"); the wrong one is simply never seen.
+    *cues* is a table of lemma, category and scope (``any``, or ``adjacent`` for a cue
+    trusted only right next to a quote); *irregular_forms* a table of form and lemma;
+    *regular_forms* the language's inflection, giving a lemma's regular forms. Earlier
+    lemmas win a shared regular form; irregular forms override them all.
     """
-    if lemma.endswith("y") and lemma[-2:-1] not in _VOWELS:
-        stem = lemma[:-1]
-        return {stem + "ies", stem + "ied", lemma + "ing"}
-    third = lemma + ("es" if lemma.endswith(_SIBILANT_ENDINGS) else "s")
-    if lemma.endswith("e"):
-        stem = lemma if lemma.endswith(("ee", "ye", "oe")) else lemma[:-1]
-        return {third, lemma + "d", stem + "ing"}
-    forms = {third, lemma + "ed", lemma + "ing"}
-    if _ends_vowel_consonant(lemma):
-        doubled = lemma + lemma[-1]
-        forms |= {doubled + "ed", doubled + "ing"}
-    return forms
-
-
-@functools.cache
-def default_lexicon() -> CueLexicon:
-    """Return the lexicon shipped with quoteattr (loaded once)."""
     categories: dict[str, CueCategory] = {}
     adjacent_only: set[str] = set()
-    for lemma, category, scope in _rows("cues.tsv"):
+    for lemma, category, scope in table_rows(cues)[1]:
         categories[lemma] = CueCategory(category)
-        if scope == "adjacent":
+        if scope == CueScope.ADJACENT.value:
             adjacent_only.add(lemma)
-    # Earlier lemmas win a shared regular form; irregular forms override them all.
     forms = {form: lemma for lemma in reversed(categories) for form in regular_forms(lemma)}
-    forms.update((form, lemma) for form, lemma in _rows("irregular_forms.tsv"))
+    forms.update((form, lemma) for form, lemma in table_rows(irregular_forms)[1])
     return CueLexicon(categories=categories, forms=forms, adjacent_only=frozenset(adjacent_only))
+
+
+def default_lexicon() -> CueLexicon:
+    """The English lexicon, for the corpus scoring of :mod:`quoteattr.evaluation`.
+
+    The rules read the lexicon of their language's profile instead.
+    """
+    from quoteattr.lang.en import english_lexicon  # noqa: PLC0415 - the profiles import this
+
+    return english_lexicon()

@@ -14,7 +14,6 @@ import regex
 
 from quoteattr._attribution import Attributor, QuoteAttribution
 from quoteattr._confidence import confidence_of
-from quoteattr._cues import default_lexicon
 from quoteattr._layout import DocLayout
 from quoteattr._marks import find_quote_marks
 from quoteattr._pieces import Piece, elided, marks_within, pieces_of, stitched
@@ -27,6 +26,7 @@ from quoteattr._stream import OnError, failure_of, stream
 from quoteattr._text import plain_str
 from quoteattr._types import REPORTED_KINDS, Cue, ExtractionFailure, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
+from quoteattr.lang import LanguageProfile, profile_for, resolve_language
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator, Sequence
@@ -136,10 +136,15 @@ class QuoteExtractor:
             the sentences that can hold a quote of *kinds* (quote marks, a reporting word)
             and the sentences speaker resolution reads (the one before, and where each name
             they use first appears): faster, with offsets still into the whole text.
+        language: the language whose words the rules read: a code such as ``"en"``, or a
+            :class:`~quoteattr.lang.LanguageProfile`. ``None``, the default, takes the
+            pipeline's own (``nlp.lang``).
 
     Raises:
         ModelNotFoundError: no pipeline by that name, or none installed.
         MissingComponentError: the pipeline has no dependency parser.
+        UnsupportedLanguageError: quoteattr has no profile for the language (the message
+            names the languages it has).
         ValueError: *kinds* names no kind, or a kind that does not exist; *parse* is
             neither ``"full"`` nor ``"relevant"``.
     """
@@ -150,11 +155,16 @@ class QuoteExtractor:
         *,
         kinds: Iterable[QuoteKind | str] | QuoteKind | str | None = None,
         parse: ParseMode | str = "full",
+        language: str | LanguageProfile | None = None,
     ) -> None:
         """Resolve and check the pipeline once; see the class docstring."""
         self.kinds: frozenset[QuoteKind] = check_kinds(kinds)
         self.parse: ParseMode = check_parse_mode(parse)
         self.nlp: Language = resolve_pipeline(nlp)
+        # The language asked for, if any: it holds for Docs of other pipelines too.
+        self._language = language
+        #: The language's profile: the words the rules read.
+        self.profile: LanguageProfile = resolve_language(language, self.nlp.lang or "")
         self._scheme = detect_scheme(parser_labels(self.nlp))
         self._has_ner = "ner" in self.nlp.pipe_names
         # Left out of the parse, and asked only for the lemmas the rules read.
@@ -317,7 +327,12 @@ class QuoteExtractor:
         """
         all_marks = find_quote_marks(text)
         marks = self._extractable(all_marks)
-        pieces = pieces_of(text, max_length=self.nlp.max_length, marks=all_marks)
+        pieces = pieces_of(
+            text,
+            max_length=self.nlp.max_length,
+            marks=all_marks,
+            abbreviations=self.profile.abbreviations,
+        )
         parts: list[_Part] = []
         for piece in pieces:
             own = text if len(pieces) == 1 else text[piece.start : piece.end]
@@ -375,7 +390,11 @@ class QuoteExtractor:
         doc = _require_doc(doc)
         text = doc.text  # spaCy rebuilds it on every access
         marks = self._extractable(find_quote_marks(text))
-        if not self._may_hold_quotes(text, marks):
+        if self._language is not None or doc.lang_ == self.nlp.lang:
+            profile = self.profile
+        else:
+            profile = profile_for(doc.lang_)  # a Doc of another pipeline's language
+        if not self._may_hold_quotes(text, marks, profile):
             return []
         if not doc.has_annotation("DEP"):
             msg = (
@@ -383,25 +402,27 @@ class QuoteExtractor:
                 "or pass the text to the extractor instead."
             )
             raise MissingParseError(msg)
-        return self._attribute(doc, marks, source=text)
+        return self._attribute(doc, marks, source=text, profile=profile)
 
     def _text_to_parse(self, text: str, marks: Sequence[QuoteMarkSpan]) -> str | None:
         """What to hand the parser for *text*, or ``None`` when it cannot hold a quote.
 
         The same length as *text*, so offsets into one are offsets into the other.
         """
-        if not self._may_hold_quotes(text, marks):
+        if not self._may_hold_quotes(text, marks, self.profile):
             return None
         to_parse = elided(parseable(text), marks)
         if self.parse is ParseMode.RELEVANT:
-            return relevant_text(to_parse, marks, self.kinds)
+            return relevant_text(to_parse, marks, self.kinds, self.profile)
         return to_parse
 
-    def _may_hold_quotes(self, text: str, marks: Sequence[QuoteMarkSpan]) -> bool:
+    def _may_hold_quotes(
+        self, text: str, marks: Sequence[QuoteMarkSpan], profile: LanguageProfile
+    ) -> bool:
         """Whether *text* can hold a quote of the kinds asked for, judged without parsing."""
         if marks:
             return True
-        return bool(self.kinds & REPORTED_KINDS) and may_report(text)
+        return bool(self.kinds & REPORTED_KINDS) and may_report(text, profile)
 
     @staticmethod
     def _extractable(marks: Sequence[QuoteMarkSpan]) -> list[QuoteMarkSpan]:
@@ -415,7 +436,9 @@ class QuoteExtractor:
         *,
         source: str | None = None,
         lemmatize: Callable[[Token], list[str]] | None = None,
+        profile: LanguageProfile | None = None,
     ) -> list[Quote]:
+        profile = profile or self.profile
         if doc.vocab is self.nlp.vocab:
             return attribute_doc(
                 doc,
@@ -425,8 +448,9 @@ class QuoteExtractor:
                 has_ner=self._has_ner,
                 kinds=self.kinds,
                 lemmatize=lemmatize,
+                profile=profile,
             )
-        return attribute_doc(doc, marks, source=source, kinds=self.kinds)
+        return attribute_doc(doc, marks, source=source, kinds=self.kinds, profile=profile)
 
 
 @attrs.frozen
@@ -562,6 +586,7 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     has_ner: bool | None = None,
     kinds: frozenset[QuoteKind] = ALL_KINDS,
     lemmatize: Callable[[Token], list[str]] | None = None,
+    profile: LanguageProfile | None = None,
 ) -> list[Quote]:
     """Attribute the quotes at *marks* in a parsed *doc*, and find its reported speech.
 
@@ -571,12 +596,17 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     *kinds* are returned; without ``MIXED``, the quoted fragments of reported speech come
     back as the ``PARTIAL`` quotes they are on their own. *lemmatize* is the pipeline
     lemmatizer's ``lemmatize`` if it was left out of the parse (see
-    :func:`~quoteattr._pipeline.deferrable_lemmatizer`).
+    :func:`~quoteattr._pipeline.deferrable_lemmatizer`). *profile* is the language whose
+    words the rules read; by default the Doc's (``doc.lang_``).
+
+    Raises:
+        UnsupportedLanguageError: no *profile* given, and none for the Doc's language.
     """
+    profile = profile or profile_for(doc.lang_)
     text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
     layout = DocLayout(doc, marks, text, lemmatize)
-    attributor = Attributor(layout, relations, default_lexicon())
+    attributor = Attributor(layout, relations, profile)
     quoted = attributor.attribute_all()
     reported: list[ReportedSpeech] = []
     if kinds & REPORTED_KINDS:
@@ -592,7 +622,7 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
         has_ner = doc.has_annotation("ENT_IOB")
     # Every speaker is resolved, returned or not: an indirect report can introduce the
     # person a later "he" means.
-    resolver = SpeakerResolver(layout, relations, has_ner=has_ner)
+    resolver = SpeakerResolver(layout, relations, profile, has_ner=has_ner)
     quotes = [_to_quote(layout, record, resolver) for record in records]
     return _numbered([quote for quote in quotes if quote.kind in kinds])
 
@@ -654,17 +684,25 @@ _extractors_lock = threading.Lock()
 
 
 def _shared_extractor(
-    nlp: str | os.PathLike[str] | None, kinds: frozenset[QuoteKind]
+    nlp: str | os.PathLike[str] | None,
+    kinds: frozenset[QuoteKind],
+    language: str | LanguageProfile | None,
 ) -> QuoteExtractor:
-    """One extractor per pipeline name and kinds per process, so repeated calls load nothing."""
-    key = (os.fspath(nlp) if nlp is not None else None, kinds)
+    """One extractor per pipeline name, kinds and language per process: calls load nothing.
+
+    A profile object is told apart by its identity (the extractor keeps it alive).
+    """
+    chosen = language if language is None or isinstance(language, str) else id(language)
+    key = (os.fspath(nlp) if nlp is not None else None, kinds, chosen)
     with _extractors_lock:
         extractor = _extractors.get(key)
         if extractor is None:
-            # The pipeline itself is loaded once per name, whatever the kinds.
-            same_model = next((e for (name, _), e in _extractors.items() if name == key[0]), None)
+            # The pipeline itself is loaded once per name, whatever the kinds and language.
+            same_model = next(
+                (e for (name, _, _), e in _extractors.items() if name == key[0]), None
+            )
             model = same_model.nlp if same_model is not None else nlp
-            extractor = _extractors[key] = QuoteExtractor(model, kinds=kinds)
+            extractor = _extractors[key] = QuoteExtractor(model, kinds=kinds, language=language)
         return extractor
 
 
@@ -673,6 +711,7 @@ def extract_quotes(
     *,
     nlp: Language | str | os.PathLike[str] | None = None,
     kinds: Iterable[QuoteKind | str] | QuoteKind | str | None = None,
+    language: str | LanguageProfile | None = None,
 ) -> list[Quote]:
     """Return everything *text* reports someone said, with its kind, speaker and cue.
 
@@ -682,6 +721,8 @@ def extract_quotes(
             pipeline (loaded once per process).
         kinds: the kinds of quote to return (:class:`QuoteKind` values or their names);
             ``None``, the default, returns all: direct, partial, indirect and mixed.
+        language: the language whose words the rules read (a code such as ``"en"``, or a
+            profile); ``None``, the default, takes the pipeline's.
 
     Returns:
         The quotes in order of appearance. ``text[q.start:q.end] == q.text`` for each.
@@ -689,5 +730,5 @@ def extract_quotes(
     text = check_text(text)
     chosen = check_kinds(kinds)
     if nlp is None or isinstance(nlp, (str, os.PathLike)):
-        return _shared_extractor(nlp, chosen)(text)
-    return QuoteExtractor(nlp, kinds=chosen)(text)
+        return _shared_extractor(nlp, chosen, language)(text)
+    return QuoteExtractor(nlp, kinds=chosen, language=language)(text)

@@ -142,12 +142,18 @@ def _shifted(mark: QuoteMarkSpan, offset: int) -> QuoteMarkSpan:
 
 
 def pieces_of(
-    text: str, *, max_length: int, marks: Sequence[QuoteMarkSpan] | None = None
+    text: str,
+    *,
+    max_length: int,
+    marks: Sequence[QuoteMarkSpan] | None = None,
+    abbreviations: frozenset[str] = frozenset(),
 ) -> list[Piece]:
     """How to parse *text*: one piece for the whole of it, unless it is long or dense.
 
     *max_length* is the pipeline's ``nlp.max_length``; no piece is longer. *marks* are the
-    text's quote marks, unclosed ones included (by default, found here).
+    text's quote marks, unclosed ones included (by default, found here). *abbreviations*
+    are the language's ("Mr"): a full stop after one ends no sentence, so no cut is made
+    there.
     """
     if marks is None:
         marks = find_quote_marks(text)
@@ -163,7 +169,7 @@ def pieces_of(
     # Context on both sides must fit in max_length beside the owned stretch.
     context = min(CONTEXT_CHARACTERS, max_length // 4)
     size = max(min(PIECE_CHARACTERS, max_length - 2 * context), 1)
-    return _Cutter(text, context, marks, tokens).pieces(size, max_length)
+    return _Cutter(text, context, marks, tokens, abbreviations).pieces(size, max_length)
 
 
 def _token_starts(text: str, marks: Sequence[QuoteMarkSpan]) -> list[int]:
@@ -178,9 +184,15 @@ class _Cutter:
     """Chooses where a long text is cut: see the module docstring."""
 
     def __init__(
-        self, text: str, context: int, marks: Sequence[QuoteMarkSpan], tokens: list[int]
+        self,
+        text: str,
+        context: int,
+        marks: Sequence[QuoteMarkSpan],
+        tokens: list[int],
+        abbreviations: frozenset[str],
     ) -> None:
         self.text = text
+        self.abbreviations = abbreviations
         self.context = context
         self.quote_starts = [mark.start for mark in marks]
         self.quote_ends = [mark.end for mark in marks]
@@ -257,7 +269,9 @@ class _Cutter:
 
     def _sentence_starts(self) -> list[int]:
         if self._sentences is None:
-            self._sentences = [start for start, _end in sentence_spans(self.text)]
+            self._sentences = [
+                start for start, _end in sentence_spans(self.text, self.abbreviations)
+            ]
         return self._sentences
 
     def _after_last_space(self, after: int, limit: int) -> int | None:

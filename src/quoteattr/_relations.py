@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator, Sequence
 
     from spacy.tokens import Doc, Token
 
@@ -255,11 +255,14 @@ class DocRelations:
         """Return the subject of *verb* in the passive voice."""
         return self.first_child(verb, Rel.PASSIVE_SUBJECT)
 
-    def agent(self, verb: Token) -> Token | None:
-        """Return the noun of the passive by-phrase of *verb* ("told by the mayor")."""
+    def agent(self, verb: Token, prepositions: Collection[str]) -> Token | None:
+        """Return the noun of the passive by-phrase of *verb* ("told by the mayor").
+
+        *prepositions* are the language's agent prepositions ("by"), in lowercase.
+        """
         for child in self.children(verb, Rel.AGENT, Rel.OBLIQUE):
             noun, preposition = self._preposition_and_noun(child)
-            if noun is not None and preposition is not None and preposition.lower_ == "by":
+            if noun is not None and preposition is not None and preposition.lower_ in prepositions:
                 return noun
         return None
 
@@ -270,21 +273,26 @@ class DocRelations:
             if noun is not None and preposition is not None:
                 yield preposition, noun
 
-    def according_to_object(self, according: Token) -> Token | None:
-        """Return the noun of "according to X", given the token "according"."""
+    def according_to_object(self, according: Token, phrase: Sequence[str]) -> Token | None:
+        """Return the noun of "according to X", given the phrase's first token.
+
+        *phrase* is the phrase's words in lowercase (``("according", "to")``).
+        """
         if self.scheme is LabelScheme.CLEAR:
+            # ClearNLP hangs the noun from the phrase's last preposition ("to").
+            rest = set(phrase[1:])
             to = next(
                 (
                     self._token_at(i)
                     for i in self._children_of(according.i)
-                    if self._token_at(i).lower_ == "to"
+                    if self._token_at(i).lower_ in rest
                 ),
                 None,
             )
             if to is not None:
                 return self.first_child(to, Rel.PREPOSITIONAL_OBJECT)
             return self.first_child(according, Rel.PREPOSITIONAL_OBJECT)
-        # UD: "according" is a case marker (with "to" fixed) under the noun.
+        # UD: the phrase is a case marker (its other words fixed to it) under the noun.
         head = self._heads[according.i]
         if self.rel(according) is Rel.CASE and head != according.i:
             return self._token_at(head)

@@ -42,15 +42,13 @@ added; a whole quoted utterance (``DIRECT``) never lies inside reported speech.
 from __future__ import annotations
 
 import bisect
-import functools
 from typing import TYPE_CHECKING
 
 import attrs
 import regex
 
-from quoteattr._attribution import RELATIVE_PRONOUNS, make_attribution
-from quoteattr._cues import CueCategory, default_lexicon
-from quoteattr._data import data_lines, read_data
+from quoteattr._attribution import make_attribution
+from quoteattr._cues import CueCategory
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod, QuoteKind
 
@@ -60,20 +58,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from quoteattr._attribution import Attribution, Attributor, Mention, QuoteAttribution
+    from quoteattr.lang import LanguageProfile
 
 __all__ = ["ReportedSpeech", "ReportedSpeechFinder", "may_report"]
 
-_NEGATIONS = frozenset({"not", "n't", "never", "nt"})
-_NEGATIVE_SUBJECTS = frozenset({"nobody", "none", "noone", "neither"})
-_MODALS = frozenset(
-    {"will", "would", "shall", "should", "could", "might", "may", "must", "'ll", "’ll", "wo"}
-    | {"'d", "’d", "ca", "can"}
-)
-# Verbs whose open complement is a report that happened: "went on to say", "continued to
-# insist", "seemed to suggest". Any other governor ("plans to say") makes it an intention.
-_ASPECT_GOVERNORS = frozenset(
-    {"go", "continue", "begin", "start", "proceed", "keep", "seem", "appear", "repeat"}
-)
 # Tags of words that carry content: a reported clause with none of them outside its quoted
 # fragment is nothing but that fragment ("said that "we will win"").
 _CONTENT_WORDS = frozenset({"NOUN", "PROPN", "PRON", "VERB", "AUX", "ADJ", "NUM", "ADV"})
@@ -82,74 +70,50 @@ _NOUN_PHRASE = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET", "ADJ", "PART", 
 _CARRY_ON = frozenset(
     {Rel.ADVERBIAL_CLAUSE, Rel.CONJUNCT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT, Rel.OTHER}
 )
-# Cues that report a clause and hardly ever an object: an object after one is the subject
-# of a clause the parse split ("says the latest polls are wrong").
-_CLAUSE_CUES = frozenset(
-    {"say", "claim", "argue", "insist", "contend", "assert", "allege", "predict"}
-    | {"suggest", "state", "declare", "report", "write", "maintain", "admit"}
-    | {"acknowledge", "concede", "warn", "complain", "agree", "confirm", "deny", "boast"}
-)
-# Cues whose object can be an -ing clause: "denied restricting", "recalled taking".
-_GERUND_CUES = frozenset(
-    {"deny", "admit", "recall", "suggest", "propose", "recommend", "mention", "acknowledge"}
-    | {"report", "describe", "advocate", "defend", "justify", "confess", "regret", "urge"}
-    | {"oppose", "support", "discuss", "consider", "reject", "dismiss", "favor", "endorse"}
-)
-_ADVERBIAL_MARKERS = frozenset(
-    {"as", "when", "while", "because", "after", "before", "since", "until", "once", "so"}
-)
 _NOT_IN_REPORTING_CLAUSE = frozenset({Rel.OBJECT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT})
 _SUBJECTS = frozenset({Rel.SUBJECT, Rel.PASSIVE_SUBJECT})
 # Relations of the clause a noun cue opens: "the claim [that …]".
 _NOUN_CLAUSES = frozenset({Rel.CLAUSAL_MODIFIER, Rel.CLAUSAL_COMPLEMENT, Rel.OTHER})
-_CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
 # Punctuation where the reporter's own words may take over from the reported clause.
 _CLAUSE_BREAKS = frozenset({",", ";", "—", "–", "--"})
-_RELATIVE_WORDS = RELATIVE_PRONOUNS | {"where", "when"}
 _EDGE_PUNCTUATION = frozenset({",", ".", ";", ":", "—", "–", "-", "--", "(", ")", "…"})
 _MIN_CONTENT_WORDS = 2
 _MAX_CLIMB = 8
-_TIME_WORDS = frozenset(
-    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today"}
-    | {"morning", "afternoon", "evening", "night", "day", "week", "weekend", "month", "year"}
-    | {"tonight", "yesterday", "tomorrow"}
-)
 
 
 def _is_finite(token: Token) -> bool:
     return token.tag_ in {"VBD", "VBZ", "VBP", "MD"}
 
 
-def _is_time(token: Token) -> bool:
-    return token.lower_ in _TIME_WORDS or token.ent_type_ in {"DATE", "TIME"}
-
-
 _WORD = regex.compile(r"\p{L}+")
 
 
-@functools.cache
-def _noun_cues() -> frozenset[str]:
-    return frozenset(data_lines(read_data("noun_cues.txt")))
+# The words that can open a report in each profile asked about, by the profile's id (the
+# profile is kept with them, so the id stays its own).
+_OPENERS: dict[int, tuple[LanguageProfile, frozenset[str]]] = {}
 
 
-@functools.cache
-def noun_cue_words() -> frozenset[str]:
-    """The noun cues and their plurals, as written: "claim", "claims"."""
-    nouns = _noun_cues()
-    return nouns | {noun + "s" for noun in nouns}
-
-
-@functools.cache
-def _cue_words() -> frozenset[str]:
+def report_openers(profile: LanguageProfile) -> frozenset[str]:
     """Every word form that can open a report: cue verbs' forms, noun cues, "according"."""
-    lexicon = default_lexicon()
-    forms = set(lexicon.forms) | set(lexicon.categories)
-    return frozenset(forms | noun_cue_words() | {"according"})
+    found = _OPENERS.get(id(profile))
+    if found is None:
+        lexicon = profile.cues
+        forms = set(lexicon.forms) | set(lexicon.categories)
+        words = frozenset(forms | profile.noun_cue_forms | profile.according_to_openers)
+        found = _OPENERS[id(profile)] = (profile, words)
+    return found[1]
 
 
-def may_report(text: str) -> bool:
-    """Whether *text* has a word that can open reported speech (checked before parsing)."""
-    words = _cue_words()
+def may_report(text: str, profile: LanguageProfile | None = None) -> bool:
+    """Whether *text* has a word that can open reported speech (checked before parsing).
+
+    *profile* is the text's language; ``None`` takes the default pipeline's, English.
+    """
+    if profile is None:
+        from quoteattr.lang.en import profile as english  # noqa: PLC0415 - on use
+
+        profile = english()
+    words = report_openers(profile)
     return any(word in words for word in _WORD.findall(text.lower()))
 
 
@@ -189,6 +153,18 @@ class ReportedSpeechFinder:
         self.heads = attributor.heads
         self.relations = attributor.relations
         self.lexicon = attributor.lexicon
+        self.profile = attributor.profile
+        # The words the rules look for, combined once.
+        self._openers = report_openers(self.profile)
+        self._and_but = self.profile.conjunctions_and | self.profile.conjunctions_but
+        self._coordinators = self._and_but | self.profile.conjunctions_or
+        self._reporter_asides = self.profile.reporter_asides | self.profile.according_to_openers
+        self._time_words = (
+            self.profile.weekdays
+            | self.profile.today
+            | self.profile.time_nouns
+            | self.profile.days_around_today
+        )
 
     def find_all(self, quotes: Sequence[QuoteAttribution]) -> list[ReportedSpeech]:
         """Every report of the document, outermost first in text order, fitted to *quotes*."""
@@ -201,8 +177,7 @@ class ReportedSpeechFinder:
             if quote.kind is QuoteKind.DIRECT and quote.attribution is not None
         }
         # Only a token whose form can open a report is looked at: most words never can.
-        words = _cue_words()
-        openers = self.tokens.lowercase_positions_of(words)
+        openers = self.tokens.lowercase_positions_of(self._openers)
         candidates = []
         for i in openers:
             candidate = self._candidate(self.token_at(i))
@@ -260,9 +235,12 @@ class ReportedSpeechFinder:
         i, tokens = token.i, self.tokens
         if not self.layout.is_outside(i) or tokens.is_punct[i] or tokens.is_space[i]:
             return None
-        if tokens.lower_[i] == "according":
+        if tokens.lower_[i] in self.profile.according_to_openers:
             return self._according_to(token)
-        if tokens.pos[i] in {"NOUN", "PROPN"} and self.layout.lemma(token).lower() in _noun_cues():
+        if (
+            tokens.pos[i] in {"NOUN", "PROPN"}
+            and self.layout.lemma(token).lower() in self.profile.noun_cues
+        ):
             found = self._noun_report(token)
             if found is not None:
                 return found
@@ -355,7 +333,7 @@ class ReportedSpeechFinder:
         if not set_off or rel is not Rel.RELATIVE_CLAUSE:
             return None
         subject = self.relations.subject(cue)
-        if subject is None or subject.lower_ in _RELATIVE_WORDS:
+        if subject is None or subject.lower_ in self.profile.relative_words:
             return None  # a true relative clause: "the river, which rose …"
         return self._verb_at_or_above(self.layout.head(cue))
 
@@ -468,12 +446,12 @@ class ReportedSpeechFinder:
         verb comes after it within the cue's phrase, the object opens the reported clause.
         """
         lemma = self.attributor.cue_lemma(cue)
-        if lemma not in _CLAUSE_CUES:
+        if lemma not in self.profile.clause_cues:
             return None
         obj = self.relations.first_child(cue, Rel.OBJECT)
-        if obj is None or obj.i < cue.i or obj.lower_ in {"it", "this", "that", "so"}:
+        if obj is None or obj.i < cue.i or obj.lower_ in self.profile.pronoun_objects:
             return None
-        if _is_time(obj) or any(
+        if self._is_time(obj) or any(
             self.tokens.orth[i] in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
         ):
             return None
@@ -500,7 +478,8 @@ class ReportedSpeechFinder:
     def _is_relative(self, verb: Token) -> bool:
         """A verb of a relative clause: "supporters who defend him" (not a split clause)."""
         lower = self.tokens.lower_
-        return any(lower[child] in _RELATIVE_WORDS for child in self.tokens.children(verb.i)) or (
+        relative_words = self.profile.relative_words
+        return any(lower[child] in relative_words for child in self.tokens.children(verb.i)) or (
             self.relations.rel(verb) is Rel.RELATIVE_CLAUSE and self.relations.subject(verb) is None
         )
 
@@ -511,11 +490,16 @@ class ReportedSpeechFinder:
         verbs that take a gerund as their object report one ("denied restricting food").
         """
         lower = self.tokens.lower_
-        if any(lower[child] == "to" and child < verb.i for child in self.tokens.children(verb.i)):
+        infinitive = self.profile.infinitive_markers
+        if any(
+            lower[child] in infinitive and child < verb.i for child in self.tokens.children(verb.i)
+        ):
             return True
         lemma = self.attributor.cue_lemma(cue)
         between = range(cue.i + 1, verb.left_edge.i)
-        return lemma in _GERUND_CUES and not any(self.tokens.orth[i] == "," for i in between)
+        return lemma in self.profile.gerund_cues and not any(
+            self.tokens.orth[i] == "," for i in between
+        )
 
     def _is_set_off_participle(self, cue: Token, clause: Token) -> bool:
         """A participle after a comma (", answering a question") is the reporter's words."""
@@ -527,7 +511,7 @@ class ReportedSpeechFinder:
         """A clause opened by "as", "when", "because" …: the parse's ccomp is an adverbial."""
         lower, rels = self.tokens.lower_, self.relations.rels
         return any(
-            lower[child] in _ADVERBIAL_MARKERS and child < clause.i
+            lower[child] in self.profile.adverbial_markers and child < clause.i
             for child in self.tokens.children(clause.i)
             if rels[child] is Rel.MARKER
         )
@@ -539,10 +523,11 @@ class ReportedSpeechFinder:
         children = self.tokens.children(head.i)
         lower, rels = self.tokens.lower_, self.relations.rels
         return any(
-            lower[child] in {"that", "whether", "if"} and child < head.i for child in children
+            lower[child] in self.profile.clause_complementizers and child < head.i
+            for child in children
         ) or any(
             rels[child] in _SUBJECTS
-            or (rels[child] is Rel.AUXILIARY and self.layout.lemma(self.token_at(child)) == "be")
+            or (rels[child] is Rel.AUXILIARY and self._is_copula(self.token_at(child)))
             for child in children
         )
 
@@ -570,26 +555,34 @@ class ReportedSpeechFinder:
         children = self.tokens.children(cue.i)
         for child in children:
             word = lower[child]
-            if word in _NEGATIONS:
+            if word in self.profile.negations:
                 return False
             if self.relations.rels[child] is Rel.AUXILIARY and (
-                word in _MODALS or self.token_at(child).tag_ == "MD"
+                word in self.profile.modals or self.token_at(child).tag_ == "MD"
             ):
                 return False
         subject = relations.subject(cue)
         if subject is not None and (
-            lower[subject.i] in _NEGATIVE_SUBJECTS
-            or any(lower[child] == "no" for child in self.tokens.children(subject.i))
+            lower[subject.i] in self.profile.negative_subjects
+            or any(
+                lower[child] in self.profile.negative_determiners
+                for child in self.tokens.children(subject.i)
+            )
         ):
             return False
-        if any(lower[child] == "as" and child < cue.i for child in children):
+        if any(
+            lower[child] in self.profile.comment_markers and child < cue.i for child in children
+        ):
             return False  # "as Rubio has said": a comment on the reporter's own clause
-        if self._is_passive(cue) and relations.agent(cue) is None:
+        if self._is_passive(cue) and relations.agent(cue, self.profile.agent_prepositions) is None:
             return False  # "it was reported that …", "refugees admitted to …"
-        infinitive = any(lower[child] == "to" and child < cue.i for child in children)
+        infinitive = any(
+            lower[child] in self.profile.infinitive_markers and child < cue.i for child in children
+        )
         if relations.rel(cue) is Rel.OPEN_COMPLEMENT or infinitive:
             governor = self.layout.head(cue)
-            if governor.i == cue.i or self.layout.lemma(governor).lower() not in _ASPECT_GOVERNORS:
+            aspect_governors = self.profile.aspect_governors
+            if governor.i == cue.i or self.layout.lemma(governor).lower() not in aspect_governors:
                 return False
             if not self._asserted(governor):
                 return False
@@ -603,14 +596,19 @@ class ReportedSpeechFinder:
         if cue.tag_ != "VBN":
             return False
         if any(
-            self.relations.rels[child] is Rel.AUXILIARY
-            and self.layout.lemma(self.token_at(child)) == "be"
+            self.relations.rels[child] is Rel.AUXILIARY and self._is_copula(self.token_at(child))
             for child in self.tokens.children(cue.i)
         ):
             return True  # "was reported"
         # A bare participle after a noun is a reduced relative ("refugees admitted to …");
         # elsewhere it is a past tense the tagger mistook ("and vowed to …").
         return relations.rel(cue) in {Rel.CLAUSAL_MODIFIER, Rel.MODIFIER}
+
+    def _is_copula(self, token: Token) -> bool:
+        return self.layout.lemma(token) in self.profile.copulas
+
+    def _is_time(self, token: Token) -> bool:
+        return token.lower_ in self._time_words or token.ent_type_ in {"DATE", "TIME"}
 
     def _in_question(self, token: Token) -> bool:
         tokens = self.layout.reporter_tokens(self.layout.sentence_of[token.i])
@@ -632,7 +630,7 @@ class ReportedSpeechFinder:
                 continue  # inside a quote
             if in_adverbial and orth[i] == ",":
                 return i  # "After Obama announced that X, forces …": the main clause is not his
-            if lower[i] in {"and", "but"} and self._another_report(token_at(i + 1)):
+            if lower[i] in self._and_but and self._another_report(token_at(i + 1)):
                 return i  # "announced that X and vowed to Y": two reports
             if orth[i] not in _CLAUSE_BREAKS:
                 continue
@@ -659,18 +657,18 @@ class ReportedSpeechFinder:
     def _opens_reporter_words(self, token: Token) -> bool:
         relations = self.relations
         word = token.lower_
-        if word in {"according", "however", "compared"}:
+        if word in self._reporter_asides:
             return True
-        if word in _CONCESSIONS:
+        if word in self.profile.concessions:
             return self.heads[token.i] > token.i and self._heads_clause(self.layout.head(token))
         if token.tag_ == "VBG" and self._is_reporting_verb(token):
             return True
         if token.tag_ == "VBN" and relations.rel(token) is Rel.ADVERBIAL_CLAUSE:
             return True  # ", compared with …"
-        if word in {"and", "but", "or"} and self.heads[token.i] > token.i:
+        if word in self._coordinators and self.heads[token.i] > token.i:
             clause = self.layout.head(token)
             opens_that = any(
-                self.tokens.lower_[child] in {"that", "whether", "if"}
+                self.tokens.lower_[child] in self.profile.clause_complementizers
                 for child in self.tokens.children(clause.i)
             )
             return not opens_that and relations.subject(clause) is not None
@@ -739,14 +737,19 @@ class ReportedSpeechFinder:
     # -- rule 3: according to -----------------------------------------------------------
 
     def _according_to(self, according: Token) -> _Candidate | None:
-        if according.i + 1 >= len(self.doc) or self.tokens.lower_[according.i + 1] != "to":
+        lower = self.tokens.lower_
+        longest = max(len(phrase) for phrase in self.profile.according_to)
+        written = lower[according.i : according.i + longest]
+        found = self.profile.according_to_phrase_at(written, 0)
+        # A phrase of one word needs a word after it too.
+        if found is None or according.i + max(len(found), 2) > len(self.doc):
             return None
-        noun = self.relations.according_to_object(according)
+        noun = self.relations.according_to_object(according, found)
         if noun is None:
             return None
         phrase = noun if self.relations.rel(according) is Rel.CASE else according
         phrase_first = min(according.i, noun.left_edge.i)
-        phrase_stop = max(according.i + 2, noun.right_edge.i + 1)
+        phrase_stop = max(according.i + len(found), noun.right_edge.i + 1)
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[according.i])
         if according.i not in sentence:
             return None
@@ -773,13 +776,15 @@ class ReportedSpeechFinder:
             # "fighters who, according to officials, killed …": only a relative pronoun or a
             # conjunction stands before the phrase.
             first, inserted = phrase_stop, False
-        while first < stop and self.tokens.lower_[first] in _RELATIVE_WORDS - {"that"}:
+        relative_words = self.profile.relative_words - self.profile.declarative_complementizers
+        while first < stop and self.tokens.lower_[first] in relative_words:
             first += 1
         return self._checked(_Candidate(first, stop, according.i, attribution, inserted))
 
     def _has_content_words(self, first: int, stop: int) -> bool:
         return any(
-            self.tokens.pos[i] in _CONTENT_WORDS and self.tokens.lower_[i] not in _RELATIVE_WORDS
+            self.tokens.pos[i] in _CONTENT_WORDS
+            and self.tokens.lower_[i] not in self.profile.relative_words
             for i in range(first, stop)
         )
 
@@ -808,7 +813,10 @@ class ReportedSpeechFinder:
                 for child in children(noun.i)
                 if child > noun.i
                 and self.relations.rels[child] in _NOUN_CLAUSES
-                and any(lower[g] == "that" and g < child for g in children(child))
+                and any(
+                    lower[g] in self.profile.declarative_complementizers and g < child
+                    for g in children(child)
+                )
             ),
             None,
         )
@@ -856,7 +864,9 @@ class ReportedSpeechFinder:
         position = sentence.index(word.i)
         before, after = sentence[:position], sentence[position + 1 :]
         if not before or not all(
-            self.tokens.pos[i] in _NOUN_PHRASE or self.tokens.lower_[i] in {"and", "&", ","}
+            self.tokens.pos[i] in _NOUN_PHRASE
+            or self.tokens.lower_[i] in self.profile.conjunctions_and
+            or self.tokens.orth[i] in {"&", ","}
             for i in before
         ):
             return None
@@ -966,7 +976,7 @@ class ReportedSpeechFinder:
             name, insertion = segments[-3], segments[-2]
             if not insertion or not (
                 self._is_noun_phrase(insertion)
-                or self.tokens.lower_[insertion[0]] in _RELATIVE_WORDS
+                or self.tokens.lower_[insertion[0]] in self.profile.relative_words
             ):
                 return None
         else:

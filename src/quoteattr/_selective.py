@@ -28,18 +28,19 @@ from __future__ import annotations
 
 import enum
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
+import attrs
 import regex
 
-from quoteattr._cues import CueCategory, default_lexicon
-from quoteattr._reported import noun_cue_words
+from quoteattr._cues import CueCategory
 from quoteattr._types import REPORTED_KINDS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from quoteattr._types import QuoteKind, QuoteMarkSpan
+    from quoteattr.lang import LanguageProfile
 
 __all__ = ["ParseMode", "blank", "check_parse_mode", "relevant_text", "sentence_spans"]
 
@@ -72,14 +73,12 @@ def check_parse_mode(mode: object) -> ParseMode:
 _SENTENCE_END = regex.compile(
     r"\n|(?<=[.!?…][\"'”’»)\]]*)[ \t\u00a0]+(?=[\"'“‘«(\[]*[\p{Lu}\p{N}])"
 )
-# The word before a full stop that does not end a sentence: "Mr.", "U.S.", "Jan.", "J.".
-_ABBREVIATION = regex.compile(
-    r"(?:\b\p{Lu}\.)+$|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Adm|Cmdr|St|Jr|Sr"
-    r"|Prof|Rev|Hon|Inc|Corp|Co|Ltd|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
-    r"|Ave|Ft|Mt|vs|etc)\.$"
-)
-# Longer than any abbreviation above ("Sept." or one initial of "U.S."): at a boundary only
-# this much of the sentence is searched, so a run of abbreviations costs linear time.
+# Initials before a full stop that does not end a sentence: "U.S.", "J."; a language's
+# abbreviations ("Mr.") are added to it (see _abbreviation).
+_INITIALS = r"(?:\b\p{Lu}\.)+$"
+# Longer than one initial of "U.S." and its full stop: at a boundary only this much of the
+# sentence (or the longest abbreviation and its full stop, if longer) is searched, so a run
+# of abbreviations costs linear time.
 _ABBREVIATION_REACH = 8
 _WORD = regex.compile(r"\p{L}+(?:['’]\p{L}+)*")
 _CAPITALISED = regex.compile(r"\b\p{Lu}[\p{L}'’-]*\p{Ll}\b")
@@ -90,37 +89,55 @@ _CAPITALISED_RUN = regex.compile(r"\b\p{Lu}[\p{L}'’-]*+")
 _REPORTING_CATEGORIES = frozenset(
     {CueCategory.SPEECH, CueCategory.STANCE, CueCategory.EVALUATION, CueCategory.MANNER}
 )
-# Words after which a verb's base or "-s" form is a noun ("the state", "her claims", "in many
-# states"); "to" is left out, since "to state" is a verb.
-_NOUN_MARKERS = frozenset(
-    {"a", "an", "the", "this", "these", "those", "another", "no", "any", "each", "every", "some"}
-    | {"all", "both", "many", "several", "few", "more", "most", "other", "such", "whose"}
-    | {"my", "your", "his", "her", "its", "our", "their"}
-    | {"of", "in", "on", "for", "with", "by", "from", "at", "as"}
-)
 
 
-def relevant_text(text: str, marks: Sequence[QuoteMarkSpan], kinds: frozenset[QuoteKind]) -> str:
-    """*text* with every sentence that cannot matter blanked out (same length)."""
-    sentences = sentence_spans(text)
-    keep = _holding_quotes(text, sentences, marks, reported=bool(kinds & REPORTED_KINDS))
+def relevant_text(
+    text: str,
+    marks: Sequence[QuoteMarkSpan],
+    kinds: frozenset[QuoteKind],
+    profile: LanguageProfile,
+) -> str:
+    """*text* with every sentence that cannot matter blanked out (same length).
+
+    *profile* is the text's language: its cue words, abbreviations and stop words.
+    """
+    sentences = sentence_spans(text, profile.abbreviations)
+    words = _Words.of(profile)
+    reported = bool(kinds & REPORTED_KINDS)
+    keep = _holding_quotes(text, sentences, marks, words if reported else None)
     if len(keep) == len(sentences):
         return text
-    keep |= _context_of(text, sentences, keep)
+    keep |= _context_of(text, sentences, keep, words)
     return _blanked(text, sentences, keep)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@functools.cache
+def _abbreviation(abbreviations: frozenset[str]) -> tuple[regex.Pattern[str], int]:
+    """The pattern of a word before a full stop that ends no sentence, and its reach.
+
+    Initials ("U.S.", "J.") and the language's *abbreviations* ("Mr.", "Jan.").
+    """
+    pattern = _INITIALS
+    if abbreviations:
+        words = "|".join(regex.escape(word) for word in sorted(abbreviations))
+        pattern += rf"|\b(?:{words})\.$"
+    reach = max([_ABBREVIATION_REACH] + [len(word) + 4 for word in abbreviations])
+    return regex.compile(pattern), reach
+
+
+def sentence_spans(text: str, abbreviations: frozenset[str] = frozenset()) -> list[tuple[int, int]]:
     """The ``(start, end)`` of each sentence of *text*, found by punctuation and line breaks.
 
-    The spans tile the text: the whitespace after a sentence belongs to it.
+    A full stop after initials ("U.S.") or one of the language's *abbreviations* ("Mr")
+    ends no sentence. The spans tile the text: the whitespace after a sentence belongs to it.
     """
+    abbreviation, abbreviation_reach = _abbreviation(frozenset(abbreviations))
     spans: list[tuple[int, int]] = []
     start = 0
     for boundary in _SENTENCE_END.finditer(text):
         end = boundary.start()
-        reach = max(start, end - _ABBREVIATION_REACH)
-        if boundary.group() != "\n" and _ABBREVIATION.search(text, reach, end):
+        reach = max(start, end - abbreviation_reach)
+        if boundary.group() != "\n" and abbreviation.search(text, reach, end):
             continue
         spans.append((start, boundary.end()))
         start = boundary.end()
@@ -133,17 +150,15 @@ def _holding_quotes(
     text: str,
     sentences: Sequence[tuple[int, int]],
     marks: Sequence[QuoteMarkSpan],
-    *,
-    reported: bool,
+    words: _Words | None,
 ) -> set[int]:
-    """The sentences that overlap quote marks or, if *reported*, have a reporting word."""
+    """The sentences that overlap quote marks or, given the *words*, have a reporting word."""
     keep = _overlapping(sentences, [(mark.start, mark.end) for mark in marks])
     # The sentence a quote runs into on its line may name its speaker: '"…." ― Ana Diaz'.
     keep |= {
         after for index in keep if (after := _next_on_line(text, sentences, index)) is not None
     }
-    if reported:
-        words = _reporting_words()
+    if words is not None:
         for index, (start, end) in enumerate(sentences):
             if index not in keep and _has_reporting_word(text[start:end], words):
                 keep.add(index)
@@ -171,13 +186,13 @@ def _next_on_line(text: str, sentences: Sequence[tuple[int, int]], index: int) -
     return index + 1
 
 
-def _reads_before(sentence: str) -> bool:
+def _reads_before(sentence: str, words: _Words) -> bool:
     """Whether a kept sentence may need the one before: it has no cue word of its own.
 
     'Lee went on:' then a quoted paragraph; a sentence with its own cue is attributed
     within itself.
     """
-    cues = _all_cue_words()
+    cues = words.all_cues
     return not any(match.group().lower() in cues for match in _WORD.finditer(sentence))
 
 
@@ -201,7 +216,7 @@ def _bisect_right(values: Sequence[int], value: int) -> int:
     return low
 
 
-def _has_reporting_word(sentence: str, words: frozenset[str]) -> bool:
+def _has_reporting_word(sentence: str, words: _Words) -> bool:
     """Whether *sentence* has a word that can open reported speech (see the module docstring)."""
     first = len(sentence) - len(sentence.lstrip())
     found = list(_WORD.finditer(sentence))
@@ -211,42 +226,46 @@ def _has_reporting_word(sentence: str, words: frozenset[str]) -> bool:
         if word[0].isupper() and match.start() > first:
             continue
         lowered = word.lower()
-        if lowered not in words:
+        if lowered not in words.reporting:
             continue
-        if lowered == "according" or _that_follows(found, index):
+        if lowered in words.according_to or _that_follows(found, index, words):
             return True
         before = found[index - 1].group().lower() if index else ""
-        if not _reads_as_noun(lowered, before):
+        if not _reads_as_noun(lowered, before, words):
             return True
     return False
 
 
-def _that_follows(words: Sequence[regex.Match[str]], index: int) -> bool:
+def _that_follows(found: Sequence[regex.Match[str]], index: int, words: _Words) -> bool:
     """Whether "that" is one of the two words after *index*: "claims that", "said Monday that"."""
-    return any(match.group().lower() == "that" for match in words[index + 1 : index + 3])
+    that = words.profile.declarative_complementizers
+    return any(match.group().lower() in that for match in found[index + 1 : index + 3])
 
 
-def _reads_as_noun(word: str, before: str) -> bool:
+def _reads_as_noun(word: str, before: str, words: _Words) -> bool:
     """Whether reporting *word* (lowercase) is a noun here, judged by itself and the word before.
 
     A noun cue that is no verb's form always is; a verb's base or "-s" form is after a
     determiner, a possessive, a quantifier or a preposition ("the state", "in their attacks").
     """
-    lemma = default_lexicon().lemma_of(word, word)
+    profile = words.profile
+    lemma = profile.cues.lemma_of(word, word)
     if lemma is None:  # a reporting word that is no verb's form: a noun cue
         return True
-    return before in _NOUN_MARKERS and word in {lemma, lemma + "s", lemma + "es"}
+    return before in profile.noun_markers and word in profile.noun_readings(lemma)
 
 
-def _context_of(text: str, sentences: Sequence[tuple[int, int]], keep: set[int]) -> set[int]:
+def _context_of(
+    text: str, sentences: Sequence[tuple[int, int]], keep: set[int], words: _Words
+) -> set[int]:
     """The sentences speaker resolution reads for the kept ones: see the module docstring."""
     context: set[int] = set()
     for index in keep:
-        if _reads_before(text[slice(*sentences[index])]):
+        if _reads_before(text[slice(*sentences[index])], words):
             before = _previous_words(text, sentences, index)
             if before is not None:
                 context.add(before)
-    first_seen = _first_sentence_of_names(text, sentences)
+    first_seen = _first_sentence_of_names(text, sentences, words.profile.stop_words())
     for index in keep:
         start, end = sentences[index]
         for match in _capitalised(text, start, end):
@@ -256,14 +275,16 @@ def _context_of(text: str, sentences: Sequence[tuple[int, int]], keep: set[int])
     return context - keep
 
 
-def _first_sentence_of_names(text: str, sentences: Sequence[tuple[int, int]]) -> dict[str, int]:
+def _first_sentence_of_names(
+    text: str, sentences: Sequence[tuple[int, int]], stop_words: frozenset[str]
+) -> dict[str, int]:
     """Where each name first appears: a capitalised word the text never writes in lowercase.
 
-    The lowercase test (and spaCy's stop words) drops the words a sentence merely opens
-    with ("The", "But").
+    The lowercase test (and the language's *stop_words*) drops the words a sentence merely
+    opens with ("The", "But").
     """
     lowercase = {match.group() for match in _WORD.finditer(text) if match.group().islower()}
-    lowercase |= _stop_words()
+    lowercase |= stop_words
     first_seen: dict[str, int] = {}
     for index, (start, end) in enumerate(sentences):
         for match in _capitalised(text, start, end):
@@ -298,28 +319,44 @@ def blank(part: str) -> str:
     return "".join(character if character in "\r\n" else " " for character in part)
 
 
-@functools.cache
-def _all_cue_words() -> frozenset[str]:
-    """Every form of every cue verb, thought included."""
-    lexicon = default_lexicon()
-    return frozenset(lexicon.forms) | frozenset(lexicon.categories)
+@attrs.frozen
+class _Words:
+    """The word forms of a language that selective parsing looks for, combined once."""
 
+    profile: LanguageProfile = attrs.field(repr=False)
+    #: Every form of every cue verb, thought included.
+    all_cues: frozenset[str]
+    #: Every word form that can open reported speech: cue verbs that report speech, noun
+    #: cues, "according".
+    reporting: frozenset[str]
+    #: The first words of the "according to" phrases.
+    according_to: frozenset[str]
 
-@functools.cache
-def _reporting_words() -> frozenset[str]:
-    """Every word form that can open reported speech: cue verbs, noun cues, "according"."""
-    lexicon = default_lexicon()
-    reporting = {
-        lemma
-        for lemma, category in lexicon.categories.items()
-        if category in _REPORTING_CATEGORIES and lexicon.governs_at_distance(lemma)
-    }
-    forms = {form for form, lemma in lexicon.forms.items() if lemma in reporting}
-    return frozenset(forms | reporting | noun_cue_words() | {"according"})
+    # The words of each profile asked about, by the profile's id (the profile is kept with
+    # them, so the id stays its own).
+    _made: ClassVar[dict[int, _Words]] = {}
 
+    @classmethod
+    def of(cls, profile: LanguageProfile) -> _Words:
+        """The words of *profile*, made on first use."""
+        found = cls._made.get(id(profile))
+        if found is None:
+            found = cls._made[id(profile)] = cls._make(profile)
+        return found
 
-@functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 - spaCy loads on first use
-
-    return frozenset(STOP_WORDS)
+    @classmethod
+    def _make(cls, profile: LanguageProfile) -> _Words:
+        lexicon = profile.cues
+        reporting = {
+            lemma
+            for lemma, category in lexicon.categories.items()
+            if category in _REPORTING_CATEGORIES and lexicon.governs_at_distance(lemma)
+        }
+        forms = {form for form, lemma in lexicon.forms.items() if lemma in reporting}
+        openers = profile.according_to_openers
+        return cls(
+            profile=profile,
+            all_cues=frozenset(lexicon.forms) | frozenset(lexicon.categories),
+            reporting=frozenset(forms | reporting | profile.noun_cue_forms | openers),
+            according_to=openers,
+        )

@@ -26,9 +26,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import attrs
 
-from quoteattr._attribution import RELATIVE_PRONOUNS
-from quoteattr._cues import default_lexicon
-from quoteattr._data import data_lines, read_data
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod, Resolution, Speaker, SpeakerKind
 
@@ -38,17 +35,10 @@ if TYPE_CHECKING:
     from quoteattr._attribution import Attribution
     from quoteattr._layout import DocLayout
     from quoteattr._relations import Relations
+    from quoteattr.lang import LanguageProfile
 
 __all__ = ["SpeakerResolver"]
 
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
-# Title-like words that say nothing about being a person ("U.S.", party names).
-_NON_PERSON_DESCRIPTORS = frozenset(
-    {"u.s", "us", "uk", "u.k", "un", "u.n", "eu", "gop", "state", "former", "then", "acting"}
-    | {"democrat", "democratic", "republican", "independent", "majority", "minority", "elect"}
-)
-# Lowercase particles inside names: "Osama bin Laden", "Ursula von der Leyen".
-_NAME_PARTICLES = frozenset({"bin", "al", "van", "von", "der", "de", "da", "di", "du", "la", "le"})
 _JOINERS = frozenset({"-", "'", "’"})
 _ORGANISATION_LABELS = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP"})
 # Tags a small tagger gives to capitalised name words.
@@ -58,36 +48,7 @@ _NAME_TAGS = frozenset({"PROPN", "NOUN", "ADJ", "X"})
 _MISREAD_NAME_TAGS = frozenset({"VERB", "AUX"})
 _PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Last words that make a capitalised name an organisation when the pipeline has no (or a
-# wrong) entity label: "the White House", "the Justice Department", "Hamas Health Ministry".
-_ORGANISATION_WORDS = frozenset(
-    {"house", "department", "ministry", "committee", "party", "council", "agency", "office"}
-    | {"campaign", "commission", "court", "congress", "senate", "administration", "post"}
-    | {"times", "news", "press", "association", "institute", "university", "foundation"}
-    | {"group", "inc", "corp", "company", "bank", "board", "network", "union", "pac"}
-    | {"army", "forces", "police", "service", "bureau", "authority", "authorities", "center"}
-    | {"centre", "organization", "organisation", "coalition", "alliance", "movement"}
-)
-# Nouns for people who speak for someone without being named: with "a"/"an"/"one" they are
-# anonymous ("a source familiar with the talks"), in the plural a group ("officials said").
-_SOURCE_NOUNS = frozenset(
-    {"source", "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser"}
-    | {"advisor", "person", "people", "diplomat", "officer", "staffer", "insider", "witness"}
-    | {"resident", "analyst", "expert", "member", "lawmaker", "legislator", "negotiator"}
-    | {"authority", "observer", "critic", "supporter", "voter", "activist", "staff", "worker"}
-)
-_INDEFINITE = frozenset({"a", "an", "one", "another", "some", "several", "many", "two", "three"})
-_PLURAL_PRONOUNS = frozenset({"they", "them"})
-_NEUTER_PRONOUNS = frozenset({"it"})
-_FEMININE = frozenset({"she", "her", "hers", "herself"})
-_MASCULINE = frozenset({"he", "him", "his", "himself"})
-_GENDERED = _FEMININE | _MASCULINE
-_FEMININE_TITLES = frozenset({"ms", "mrs", "miss", "madam", "madame", "dame", "lady"})
-_MASCULINE_TITLES = frozenset({"mr", "sir", "lord"})
 _GENDER_WINDOW_SENTENCES = 2
-# Heads of a description that names whoever leads the place its adjective names.
-_LEADER_NOUNS = frozenset({"leader", "premier", "head", "chief"})
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "madam", "madame"})
 _SUBJECTS = frozenset({Rel.SUBJECT, Rel.PASSIVE_SUBJECT})
 
 
@@ -103,23 +64,6 @@ class _Identity:
     resolution: Resolution | None
     title: str | None = None
     parts: tuple[str, ...] = ()
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(data_lines(read_data("titles.txt")))
-
-
-@functools.cache
-def _places() -> frozenset[str]:
-    return frozenset(data_lines(read_data("places.txt")))
-
-
-def _is_inflected_cue(word: str) -> bool:
-    """Whether *word* is an inflected reporting verb ("Warns", "Told"), never part of a name."""
-    lower = word.lower()
-    lemma = default_lexicon().forms.get(lower)
-    return lemma is not None and lemma != lower
 
 
 class _NameRun(NamedTuple):
@@ -144,8 +88,15 @@ class _NameRun(NamedTuple):
 class SpeakerResolver:
     """Turns speaker mentions into :class:`Speaker` records, in document order."""
 
-    def __init__(self, layout: DocLayout, relations: Relations, *, has_ner: bool) -> None:
-        """Index the names of *layout*'s document once."""
+    def __init__(
+        self,
+        layout: DocLayout,
+        relations: Relations,
+        profile: LanguageProfile,
+        *,
+        has_ner: bool,
+    ) -> None:
+        """Index the names of *layout*'s document once, with the words of *profile*."""
         self.layout = layout
         self.doc: Doc = layout.doc
         self.token_at = layout.token_at
@@ -153,6 +104,11 @@ class SpeakerResolver:
         self.heads = layout.tokens.head
         self.relations = relations.over(layout)
         self.has_ner = has_ner
+        self.profile = profile
+        self._titles_set = profile.titles
+        self._places = profile.places
+        # Words that join coordinated speakers: "Moscow and Beijing", "A & B".
+        self._and = profile.conjunctions_and | {"&"}
         # What depends on the document's words alone, remembered for the many questions
         # about the same names; keyed by the token positions each answer reads.
         self._titles: dict[tuple[int, int], str | None] = {}
@@ -230,15 +186,15 @@ class SpeakerResolver:
                 self._genders.setdefault(_key(full.name), gender)
             self._speakers.append((head.i, full))
             return self._named_identity(run, full)
-        if head.lower_ in _PERSONAL_PRONOUNS:
+        if head.lower_ in self.profile.gendered_pronouns:
             return self._pronoun_identity(head)
-        if head.lower_ in _PLURAL_PRONOUNS | _NEUTER_PRONOUNS:
+        if head.lower_ in self.profile.plural_pronouns | self.profile.neuter_pronouns:
             return self._collective_pronoun_identity(head)
         return self._described_identity(head, first, stop)
 
     def _antecedent_of_relative(self, pronoun: Token) -> Token | None:
         """The noun a relative pronoun stands for: "Aguilar, the director, who" → Aguilar."""
-        if pronoun.lower_ not in RELATIVE_PRONOUNS:
+        if pronoun.lower_ not in self.profile.relative_pronouns:
             return None
         clause = self.layout.head(pronoun)
         if clause.i == pronoun.i or self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
@@ -256,7 +212,7 @@ class SpeakerResolver:
     def _collective_pronoun_identity(self, pronoun: Token) -> _Identity:
         """Resolve "they" to the last group, organisation or place that spoke, "it" to a body."""
         wanted = {SpeakerKind.ORG, SpeakerKind.PLACE}
-        if pronoun.lower_ in _PLURAL_PRONOUNS:
+        if pronoun.lower_ in self.profile.plural_pronouns:
             wanted |= {SpeakerKind.GROUP}
         for position, identity in reversed(self._identities):
             if position < pronoun.i and position not in self._content and identity.kind in wanted:
@@ -267,7 +223,8 @@ class SpeakerResolver:
             found = self._described_identity(subject, subject.left_edge.i, subject.i + 1)
             if found.key is not None:
                 return attrs.evolve(found, resolution=Resolution.PRONOUN)
-        kind = SpeakerKind.GROUP if pronoun.lower_ in _PLURAL_PRONOUNS else SpeakerKind.UNKNOWN
+        plural = pronoun.lower_ in self.profile.plural_pronouns
+        kind = SpeakerKind.GROUP if plural else SpeakerKind.UNKNOWN
         return _Identity(None, None, None, kind, None)
 
     def _plural_subject_before(self, pronoun: Token) -> Token | None:
@@ -302,7 +259,7 @@ class SpeakerResolver:
         )
 
     def _pronoun_identity(self, pronoun: Token) -> _Identity:
-        gender = "f" if pronoun.lower_ in _FEMININE else "m"
+        gender = "f" if pronoun.lower_ in self.profile.feminine_pronouns else "m"
         antecedent = self._antecedent(pronoun.i, gender)
         if antecedent is None:
             return _Identity(None, None, None, SpeakerKind.PERSON, None)
@@ -318,7 +275,7 @@ class SpeakerResolver:
 
     def _coordinated_identity(self, members: list[Token]) -> _Identity:
         parts = tuple(self._member_name(member) for member in members)
-        name = _joined(parts)
+        name = _joined(parts, self.profile.list_conjunction)
         return _Identity(
             key=_key(name),
             name=name,
@@ -337,7 +294,7 @@ class SpeakerResolver:
         first = min(
             i
             for i in self.layout.subtree(member)
-            if i <= member.i and self.tokens.lower_[i] not in {"and", "&", ","}
+            if i <= member.i and self.tokens.lower_[i] not in self._and | {","}
         )
         return self.layout.span_text(first, member.i + 1)
 
@@ -347,7 +304,7 @@ class SpeakerResolver:
         owner = self._possessive_owner(head)
         if owner is not None:
             # "his spokesperson": someone speaking for the entity the pronoun means.
-            name = f"{head.lower_} for {owner.name}"
+            name = self.profile.speaking_for.format(noun=head.lower_, owner=owner.name)
             return _Identity(
                 key=_key(name),
                 name=name,
@@ -374,18 +331,25 @@ class SpeakerResolver:
         named = kind in {SpeakerKind.GROUP, SpeakerKind.ANONYMOUS, SpeakerKind.ORG}
         return _Identity(
             key=_key(phrase) if named else None,
-            name=_strip_determiner(phrase) if named else None,
+            name=self._without_article(phrase) if named else None,
             label=label,
             kind=kind,
             resolution=Resolution.MENTION if named else None,
         )
 
+    def _without_article(self, phrase: str) -> str:
+        """*phrase* without the article it opens with: "the mayor" → "mayor"."""
+        first, _, rest = phrase.partition(" ")
+        articles = self.profile.definite_articles | self.profile.indefinite_articles
+        return rest if rest and first.lower() in articles else phrase
+
     def _titled_person(self, head: Token, first: int) -> _NameRun | None:
         """The person an earlier mention gave the title *head* names ("the secretary")."""
-        if self.tokens.lower_[first] != "the" or head.pos_ not in {"NOUN", "PROPN"}:
+        definite = self.tokens.lower_[first] in self.profile.definite_articles
+        if not definite or head.pos_ not in {"NOUN", "PROPN"}:
             return None
         words = {head.lower_}
-        if head.lower_ in _LEADER_NOUNS:
+        if head.lower_ in self.profile.leader_nouns:
             # "the Israeli leader": the nationality names the office-holder of that country.
             orth, lower = self.tokens.orth, self.tokens.lower_
             words = {lower[i] for i in range(first + 1, head.i) if orth[i][:1].isupper()}
@@ -417,13 +381,15 @@ class SpeakerResolver:
         stop = first
         while stop < len(orth) and orth[stop] not in {",", ".", ";"} and stop - first < 8:
             stop += 1
-        described = self.tokens.lower_[first] == "the" and all(
+        described = self.tokens.lower_[first] in self.profile.definite_articles and all(
             pos[i] in {"DET", "ADJ", "NOUN", "PROPN", "ADP", "PART"} for i in range(first, stop)
         )
         words = [i for i in range(first, stop) if pos[i] != "DET"]
         if any(pos[i] in {"VERB", "AUX"} for i in words):
             return None  # "in Lagos, the governor said": a clause, not an apposition
-        if not words or not (described or any(self._title_key(i) in _titles() for i in words)):
+        if not words or not (
+            described or any(self._title_key(i) in self._titles_set for i in words)
+        ):
             return None
         return self.layout.span_text(words[0], stop)
 
@@ -433,13 +399,15 @@ class SpeakerResolver:
             return None
         lower = self.tokens.lower_
         for child in self.tokens.children(head.i):
-            if child < head.i and lower[child] in {"his", "her"}:
-                return self._antecedent(child, "f" if lower[child] == "her" else "m")
+            if child < head.i and lower[child] in self.profile.gendered_possessives:
+                gender = "f" if lower[child] in self.profile.feminine_pronouns else "m"
+                return self._antecedent(child, gender)
         return None
 
     def _is_source_noun(self, head: Token) -> bool:
         """Whether *head* is a noun for a source ("spokesperson", "officials")."""
-        return self.layout.lemma(head).lower() in _SOURCE_NOUNS or head.lower_ in _SOURCE_NOUNS
+        source_nouns = self.profile.source_nouns
+        return self.layout.lemma(head).lower() in source_nouns or head.lower_ in source_nouns
 
     def _kind_of_description(self, head: Token, first: int) -> SpeakerKind:
         determiner = self.tokens.lower_[first]
@@ -447,19 +415,20 @@ class SpeakerResolver:
         if self._is_source_noun(head):
             if plural:
                 return SpeakerKind.GROUP
-            return SpeakerKind.ANONYMOUS if determiner in _INDEFINITE else SpeakerKind.PERSON
-        if head.lower_ in _ORGANISATION_WORDS:
+            indefinite = determiner in self.profile.indefinite_words
+            return SpeakerKind.ANONYMOUS if indefinite else SpeakerKind.PERSON
+        if head.lower_ in self.profile.organisation_words:
             return SpeakerKind.ORG
-        if self._title_key(head.i) in _titles():
+        if self._title_key(head.i) in self._titles_set:
             return SpeakerKind.PERSON  # "the mayor", "the secretary"
         return SpeakerKind.GROUP if plural and head.pos_ == "NOUN" else SpeakerKind.UNKNOWN
 
     def _kind_of_name(self, run: _NameRun, label: str | None) -> SpeakerKind:
-        if run.person_title or (label == "PERSON" and run.name not in _places()):
+        if run.person_title or (label == "PERSON" and run.name not in self._places):
             return SpeakerKind.PERSON
-        if run.name in _places():
+        if run.name in self._places:
             return SpeakerKind.PLACE  # "Washington contends": the government speaks
-        if run.last_word.lower().rstrip(".") in _ORGANISATION_WORDS:
+        if run.last_word.lower().rstrip(".") in self.profile.organisation_words:
             return SpeakerKind.ORG
         by_label = SpeakerKind.UNKNOWN if label is None else _kind_of_label(label)
         if by_label is not SpeakerKind.UNKNOWN:
@@ -468,7 +437,8 @@ class SpeakerResolver:
             return SpeakerKind.PERSON
         # "Acme, the shipping company": an organisation by its apposition.
         described = self._appositive_title(run)
-        if described is not None and described.split()[-1].lower() in _ORGANISATION_WORDS:
+        organisation_words = self.profile.organisation_words
+        if described is not None and described.split()[-1].lower() in organisation_words:
             return SpeakerKind.ORG
         return SpeakerKind.UNKNOWN
 
@@ -484,7 +454,7 @@ class SpeakerResolver:
         while first > 0 and self._is_title_word(first - 1):
             first -= 1
         while first < run.name_first and (
-            self.tokens.pos[first] == "DET" or self._title_key(first) in _HONORIFICS
+            self.tokens.pos[first] == "DET" or self._title_key(first) in self.profile.honorifics
         ):
             first += 1  # "Ms." is a courtesy, not an office
         if first >= run.name_first:
@@ -493,9 +463,9 @@ class SpeakerResolver:
 
     def _is_title_word(self, i: int) -> bool:
         key = self._title_key(i)
-        if key == "of":
-            return i > 0 and self._title_key(i - 1) in _titles()
-        return key in _titles()
+        if key in self.profile.title_joiners:
+            return i > 0 and self._title_key(i - 1) in self._titles_set
+        return key in self._titles_set
 
     def _known_title(self, full: _NameRun) -> str | None:
         """The first title any mention of the same person carries ("a title given once")."""
@@ -523,7 +493,7 @@ class SpeakerResolver:
             for i in range(first, stop - 1):
                 if self.tokens.orth[i] == ",":
                     break
-                if self.tokens.lower_[i] in {"and", "&"} and self._run_at(i) is None:
+                if self.tokens.lower_[i] in self._and and self._run_at(i) is None:
                     after = self._run_at(i + 1)
                     if after is not None:
                         members.append(self.token_at(after.stop - 1))
@@ -548,7 +518,10 @@ class SpeakerResolver:
                 is_name[stop]
                 or (
                     stop + 1 < n
-                    and (texts[stop] in _JOINERS or texts[stop].lower() in _NAME_PARTICLES)
+                    and (
+                        texts[stop] in _JOINERS
+                        or texts[stop].lower() in self.profile.name_particles
+                    )
                     and is_name[stop + 1]
                 )
             ):
@@ -565,7 +538,7 @@ class SpeakerResolver:
             return False
         if pos not in _NAME_TAGS and not self._is_misread_proper_noun(i):
             return False
-        if _is_inflected_cue(text):
+        if self._is_inflected_cue(text):
             return False  # a headline's verb: "Top Diplomat Warns Israel"
         if i not in self._sentence_openers:
             return pos == "PROPN" or text in self._capitalised_inside
@@ -621,15 +594,22 @@ class SpeakerResolver:
             return True
         return self.layout.region_of[previous] < 0 and tokens.is_quote[previous]
 
+    def _is_inflected_cue(self, word: str) -> bool:
+        """Whether *word* is an inflected reporting verb ("Warns", "Told"), never in a name."""
+        lower = word.lower()
+        lemma = self.profile.cues.forms.get(lower)
+        return lemma is not None and lemma != lower
+
     def _make_run(self, first: int, stop: int) -> _NameRun | None:
-        titles = _titles()
+        titles = self._titles_set
+        non_person = self.profile.non_person_descriptors
         # The name proper follows the last title in the run: "Harbour Minister Teresa Okafor".
         name_first = first
         person_title = False
         for i in range(first, stop - 1):
             key = self._title_key(i)
             if key in titles:
-                person_title |= key not in _NON_PERSON_DESCRIPTORS
+                person_title |= key not in non_person
                 name_first = i + 1
         # A capitalised word that is no known title is part of the name, wherever the
         # pipeline's PERSON entity starts: small models miss given names ("Ida Brenner" with
@@ -673,13 +653,13 @@ class SpeakerResolver:
         Titles outside the run are lowercase ("former president Obama") or joined by "of"
         ("Secretary of State Antony Blinken"), so walk back over both.
         """
-        titles = _titles()
+        titles, joiners = self._titles_set, self.profile.title_joiners
         i = first - 1
         while i >= 0 and first - i <= 6:
             key = self._title_key(i)
-            if key not in titles and key != "of":
+            if key not in titles and key not in joiners:
                 return False
-            if key in titles and key not in _NON_PERSON_DESCRIPTORS:
+            if key in titles and key not in self.profile.non_person_descriptors:
                 return True
             i -= 1
         return False
@@ -768,9 +748,9 @@ class SpeakerResolver:
         lower = self.tokens.lower_
         for i in range(max(first - 1, 0), name_first):
             title = lower[i].rstrip(".")
-            if title in _FEMININE_TITLES:
+            if title in self.profile.feminine_titles:
                 return "f"
-            if title in _MASCULINE_TITLES:
+            if title in self.profile.masculine_titles:
                 return "m"
         return None
 
@@ -792,7 +772,7 @@ class SpeakerResolver:
             for position, run in self._speakers
             if position < pronoun
             and position not in content
-            and self._full_name(run).name not in _places()
+            and self._full_name(run).name not in self._places
         ]
         if not candidates:
             candidates = [
@@ -821,7 +801,7 @@ class SpeakerResolver:
         found = self._persons.get(run.first)
         if found is None:
             full = self._full_name(run)
-            if full.name in _places() and not full.person_title:
+            if full.name in self._places and not full.person_title:
                 found = False
             else:
                 found = run.person_evidence or full.person_evidence
@@ -850,8 +830,10 @@ class SpeakerResolver:
         votes: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
         sentence_of = self.layout.sentence_of
         texts = self.layout.tokens.text
-        for i in self.layout.tokens.lowercase_positions_of(_GENDERED):
-            gender = "f" if texts[i].lower() in _FEMININE else "m"
+        feminine = self.profile.feminine_pronouns
+        gendered = feminine | self.profile.masculine_pronouns
+        for i in self.layout.tokens.lowercase_positions_of(gendered):
+            gender = "f" if texts[i].lower() in feminine else "m"
             if not self.layout.is_outside(i):
                 continue
             nearby = {
@@ -913,16 +895,12 @@ def _key(name: str) -> str:
     return " ".join(name.lower().split())
 
 
-def _joined(names: tuple[str, ...]) -> str:
-    """Join names as "A and B" or "A, B and C"."""
+def _joined(names: tuple[str, ...], conjunction: str) -> str:
+    """Join names as "A and B" or "A, B and C", with the language's *conjunction*."""
+    joint = f" {conjunction} "
     if len(names) <= 2:
-        return " and ".join(names)
-    return ", ".join(names[:-1]) + f" and {names[-1]}"
-
-
-def _strip_determiner(phrase: str) -> str:
-    first, _, rest = phrase.partition(" ")
-    return rest if rest and first.lower() in {"the", "a", "an"} else phrase
+        return joint.join(names)
+    return ", ".join(names[:-1]) + joint + names[-1]
 
 
 def _kind_of_label(label: str) -> SpeakerKind:

@@ -40,6 +40,7 @@ from quoteattr._types import (
     SpeakerKind,
 )
 from quoteattr.errors import MissingComponentError
+from quoteattr.lang import resolve_language
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -77,6 +78,8 @@ class QuoteComponent:
             the default, finds every kind. There is no ``parse`` option: the component
             reads the parse the pipeline has already made, so the whole Doc is parsed.
         doc_attr: the ``Doc`` extension for the quotes, ``quotes`` by default.
+        language: the language whose words the rules read (a code such as ``"en"``);
+            ``None``, the default, takes the pipeline's (``nlp.lang``).
         span_attr: the ``Span`` extension for the quote a span lies in, ``quote`` by
             default; ``None`` registers none.
 
@@ -84,9 +87,10 @@ class QuoteComponent:
         MissingComponentError: the pipeline has no dependency parser.
         ValueError: *kinds* names no kind, or an extension name is taken by another
             library's extension.
+        UnsupportedLanguageError: quoteattr has no profile for the language.
     """
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - one keyword per setting of the component's config
         self,
         nlp: Language,
         name: str = FACTORY_NAME,
@@ -94,9 +98,13 @@ class QuoteComponent:
         kinds: Iterable[QuoteKind | str] | None = None,
         doc_attr: str = DEFAULT_DOC_ATTR,
         span_attr: str | None = DEFAULT_SPAN_ATTR,
+        language: str | None = None,
     ) -> None:
         """Check the pipeline and the settings, and register the extensions."""
         _require_parser_component(nlp, name)
+        # Checked now, so a pipeline of a language without a profile fails when it is built.
+        resolve_language(language, nlp.lang or "")
+        self.language = language
         self.nlp = nlp
         self.name = name
         self.kinds: frozenset[QuoteKind] = check_kinds(kinds)
@@ -133,25 +141,33 @@ class QuoteComponent:
         # before it loads their data, and the extractor reads the label scheme off the
         # parser's labels. Two threads may both make one; either is the same.
         if self._extractor is None:
-            self._extractor = QuoteExtractor(self.nlp, kinds=self.kinds)
+            self._extractor = QuoteExtractor(self.nlp, kinds=self.kinds, language=self.language)
         return self._extractor
 
 
 @Language.factory(
     FACTORY_NAME,
-    default_config={"kinds": None, "doc_attr": DEFAULT_DOC_ATTR, "span_attr": DEFAULT_SPAN_ATTR},
+    default_config={
+        "kinds": None,
+        "doc_attr": DEFAULT_DOC_ATTR,
+        "span_attr": DEFAULT_SPAN_ATTR,
+        "language": None,
+    },
     assigns=[f"doc._.{DEFAULT_DOC_ATTR}"],
     requires=["token.dep", "token.head"],
 )
-def make_quote_component(
+def make_quote_component(  # noqa: PLR0913, PLR0917 - spaCy passes the config so
     nlp: Language,
     name: str,
     kinds: list[str] | None,
     doc_attr: str,
     span_attr: str | None,
+    language: str | None,
 ) -> QuoteComponent:
     """The ``"quoteattr"`` factory: a :class:`QuoteComponent` with the config's settings."""
-    return QuoteComponent(nlp, name, kinds=kinds, doc_attr=doc_attr, span_attr=span_attr)
+    return QuoteComponent(
+        nlp, name, kinds=kinds, doc_attr=doc_attr, span_attr=span_attr, language=language
+    )
 
 
 def _require_parser_component(nlp: Language, name: str) -> None:

@@ -12,6 +12,7 @@ __all__ = [
     "MissingParseError",
     "ModelNotFoundError",
     "QuoteAttrError",
+    "UnsupportedLanguageError",
 ]
 
 INSTALL_HINT = (
@@ -35,6 +36,10 @@ class MissingComponentError(QuoteAttrError, ValueError):
 
 class MissingParseError(QuoteAttrError, ValueError):
     """A ``Doc`` handed to quoteattr has no dependency parse."""
+
+
+class UnsupportedLanguageError(QuoteAttrError, ValueError):
+    """quoteattr has no profile for the pipeline's language; the message names those it has."""
 
 
 class ExtractionError(QuoteAttrError, RuntimeError):
