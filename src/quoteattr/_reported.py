@@ -146,6 +146,10 @@ class ReportedSpeechFinder:
     def __init__(self, attributor: Attributor) -> None:
         """Share the quote rules' document, layout, relations and speaker rules."""
         self.attributor = attributor
+        self.context = attributor.context
+        self.phrases = attributor.phrases
+        self.mentions = attributor.mentions
+        self.according = attributor.according
         self.layout = attributor.layout
         self.doc = attributor.doc
         self.token_at = attributor.token_at
@@ -252,12 +256,12 @@ class ReportedSpeechFinder:
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
-        lemma = self.attributor.cue_lemma(token)
+        lemma = self.context.cue_lemma(token)
         return lemma is not None and self._reports_speech(lemma)
 
     def _cue_lemma_or_own(self, token: Token) -> str:
         """The lemma a report records for its cue: the lexicon's, else the token's own."""
-        return self.attributor.cue_lemma(token) or self.layout.lemma(token).lower()
+        return self.context.cue_lemma(token) or self.layout.lemma(token).lower()
 
     def _reports_speech(self, lemma: str) -> bool:
         category = self.lexicon.category(lemma)
@@ -268,7 +272,7 @@ class ReportedSpeechFinder:
         )
 
     def _is_reporting_verb(self, token: Token) -> bool:
-        return self.attributor.is_cue(token) and self._is_reporting_word(token)
+        return self.context.is_cue(token) and self._is_reporting_word(token)
 
     # -- rule 1 and 2: a cue verb and its clause ----------------------------------------
 
@@ -296,7 +300,7 @@ class ReportedSpeechFinder:
             return False
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[cue.i])
         after = [i for i in sentence if i > cue.i]
-        name = self.attributor.noun_phrase_after(after)
+        name = self.phrases.noun_phrase_after(after)
         return (
             name is not None
             and name.stop < len(self.doc)
@@ -385,9 +389,9 @@ class ReportedSpeechFinder:
                 (i for i in range(cue.left_edge.i, subject.i) if self.tokens.orth[i] == ","),
                 default=cue.left_edge.i - 1,
             )
-            speaker = self.attributor.mention(subject, [i for i in clause_tokens if i > opening])
+            speaker = self.mentions.mention(subject, [i for i in clause_tokens if i > opening])
         if speaker is None:
-            speaker = self.attributor.noun_phrase_after([i for i in clause_tokens if i > cue.i])
+            speaker = self.phrases.noun_phrase_after([i for i in clause_tokens if i > cue.i])
         if speaker is None:
             return None
         # The reporting clause: from its speaker (or the cue) on, over the cue's own words
@@ -445,7 +449,7 @@ class ReportedSpeechFinder:
         Verbs of saying rarely take a plain object; when one follows the cue and a finite
         verb comes after it within the cue's phrase, the object opens the reported clause.
         """
-        lemma = self.attributor.cue_lemma(cue)
+        lemma = self.context.cue_lemma(cue)
         if lemma not in self.profile.clause_cues:
             return None
         obj = self.relations.first_child(cue, Rel.OBJECT)
@@ -495,7 +499,7 @@ class ReportedSpeechFinder:
             lower[child] in infinitive and child < verb.i for child in self.tokens.children(verb.i)
         ):
             return True
-        lemma = self.attributor.cue_lemma(cue)
+        lemma = self.context.cue_lemma(cue)
         between = range(cue.i + 1, verb.left_edge.i)
         return lemma in self.profile.gerund_cues and not any(
             self.tokens.orth[i] == "," for i in between
@@ -545,7 +549,7 @@ class ReportedSpeechFinder:
         ):
             return False
         return not any(
-            i != cue.i and pos[i] != "AUX" and self.attributor.is_verb_at(i)
+            i != cue.i and pos[i] != "AUX" and self.context.is_verb_at(i)
             for i in self.layout.subtree(cue)
         )
 
@@ -649,7 +653,7 @@ class ReportedSpeechFinder:
         )  # a small tagger's "vowed" after "and"
         return (
             self._is_reporting_verb(token)
-            and self.attributor.is_verb(token)
+            and self.context.is_verb(token)
             and (token.tag_ in {"VBD", "VBZ", "VBP"} or bare_participle)
             and self.relations.subject(token) is None
         )
@@ -767,7 +771,7 @@ class ReportedSpeechFinder:
         if clause is None or phrase_first <= clause.i < phrase_stop:
             return None
         tokens = sentence[sentence.index(according.i) :]
-        attribution = self.attributor.according_to(tokens, 0)
+        attribution = self.according.according_to(tokens, 0)
         if attribution is None:
             return None
         first, stop = self._extent(clause, left_out=range(phrase_first, phrase_stop))
@@ -840,10 +844,10 @@ class ReportedSpeechFinder:
             if child.i < noun.i and self.relations.rels[child.i] is Rel.MODIFIER:
                 owner = child if child.pos_ in {"PRON", "PROPN", "NOUN"} else None
                 if owner is not None and child.tag_ != "DT":
-                    return self.attributor.mention(owner, before)
+                    return self.mentions.mention(owner, before)
         if relations.rel(noun) is Rel.OBJECT and self.heads[noun.i] != noun.i:
             # "issued a stern warning that …": whoever issued it.
-            return self.attributor.tree_speaker(self.layout.head(noun), before)
+            return self.mentions.tree_speaker(self.layout.head(noun), before)
         return None
 
     # -- rule 5: word order, when the parse missed the cue --------------------------------
@@ -855,7 +859,7 @@ class ReportedSpeechFinder:
         noun phrase that opens its clause, no verb comes before it, and a clause with a
         subject and a verb of its own follows.
         """
-        if self.attributor.is_verb(word):
+        if self.context.is_verb(word):
             return None
         layout = self.layout
         sentence = layout.reporter_tokens(layout.sentence_of[word.i])
@@ -872,7 +876,7 @@ class ReportedSpeechFinder:
             return None
         if self.tokens.pos[before[-1]] not in {"NOUN", "PROPN"} or not self._opens_clause(after):
             return None
-        speaker = self.attributor.noun_phrase(before)
+        speaker = self.phrases.noun_phrase(before)
         if speaker is None:
             return None
         stop = after[-1] + 1
@@ -890,7 +894,7 @@ class ReportedSpeechFinder:
             token = token_at(i)
             if token.is_punct:
                 return False
-            if self.attributor.is_verb(token):
+            if self.context.is_verb(token):
                 return saw_noun
             if token.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
                 saw_noun = True
@@ -948,7 +952,7 @@ class ReportedSpeechFinder:
             # The sentence's words around the content (both are in order).
             allowed = sentence[: bisect.bisect_left(sentence, first)]
             allowed += sentence[bisect.bisect_left(sentence, stop) :]
-        speaker = self.attributor.tree_speaker(cue, allowed)
+        speaker = self.mentions.tree_speaker(cue, allowed)
         if speaker is None and cue.tag_ != "VBG":
             speaker = self._speaker_before(cue, allowed)
         if speaker is None:
@@ -968,7 +972,7 @@ class ReportedSpeechFinder:
             before.pop()  # "has also said"
         segments: list[list[int]] = [[]]
         for i in before:
-            if self.tokens.orth[i] == "," or self.attributor.is_spaced_dash(i):
+            if self.tokens.orth[i] == "," or self.context.is_spaced_dash(i):
                 segments.append([])
             else:
                 segments[-1].append(i)
@@ -991,7 +995,7 @@ class ReportedSpeechFinder:
             run.insert(0, i)
         if not run or not self._is_noun_phrase(run):
             return None
-        return self.attributor.noun_phrase(run)
+        return self.phrases.noun_phrase(run)
 
     def _is_noun_phrase(self, tokens: Sequence[int]) -> bool:
         return all(

@@ -1,0 +1,70 @@
+"""Quotes that name a work or a thing: ``on ABC's "This Week,"``, ``the "Avatar" star``.
+
+Their words are capitalised like a title, and the reporter's words around them use them as
+a name; they are partial quotes without a speaker.
+"""
+
+from __future__ import annotations
+
+import itertools
+from typing import TYPE_CHECKING
+
+from quoteattr._attribution._context import RuleContext, RuleFamily
+from quoteattr._attribution._tags import (
+    MAX_TITLE_WORDS,
+    WORD,
+)
+
+if TYPE_CHECKING:
+    from quoteattr._layout import QuoteRegion
+    from quoteattr.lang import LanguageProfile
+
+
+def _looks_like_title(text: str, profile: LanguageProfile) -> bool:
+    """Capitalised like a title ("Meet the Press", "Fox News Sunday"), not a sentence."""
+    if text.rstrip().endswith(("?", "!")):
+        return False
+    # One word more than a title may have is enough to tell: long quotes are not read whole.
+    words = [word.group() for word in itertools.islice(WORD.finditer(text), MAX_TITLE_WORDS + 1)]
+    if not words or len(words) > MAX_TITLE_WORDS:
+        return False
+    if any(word in profile.first_person_singular for word in words):
+        return False  # "I" is capitalised in a sentence too
+    return words[0][0].isupper() and all(
+        word[0].isupper() or word.lower() in profile.title_small_words for word in words
+    )
+
+
+class Titles(RuleFamily):
+    """Quotes that name a work or a thing, which are nobody's utterance."""
+
+    def __init__(self, context: RuleContext) -> None:
+        """Read *context*'s document."""
+        super().__init__(context)
+        self._possessive_endings = tuple(self.profile.possessive_endings)
+
+    def is_title(self, region: QuoteRegion) -> bool:
+        """Whether the quote names a work or a thing: ``on ABC's "This Week,"``.
+
+        Its words are capitalised like a title, and the reporter's words around it use it as
+        a name: after a possessive or a preposition, or as a modifier of the noun after it
+        (``the "Avatar" star``).
+        """
+        if not _looks_like_title(region.marks.text, self.profile):
+            return False
+        layout = self.layout
+        before = region.first - 1
+        while before >= 0 and self.tokens.is_space[before]:
+            before -= 1
+        if before >= 0 and layout.is_outside(before):
+            word = self.tokens.lower_[before]
+            if word in self.profile.title_introducers or word.endswith(self._possessive_endings):
+                return True
+        after = region.stop
+        ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
+        return (
+            ends_open
+            and after < len(self.doc)
+            and layout.is_outside(after)
+            and self.tokens.pos[after] in {"NOUN", "PROPN"}
+        )
