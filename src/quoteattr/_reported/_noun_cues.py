@@ -1,0 +1,80 @@
+"""Rule 4 (``NOUN_COMPLEMENT``): a noun cue and its ``that``-clause, spoken by its owner.
+
+``his claim that …``, ``issued a warning that …``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quoteattr._attribution import make_attribution
+from quoteattr._attribution._context import RuleContext, RuleFamily
+from quoteattr._relations import Rel
+from quoteattr._reported._records import Candidate
+from quoteattr._reported._tags import (
+    NOUN_CLAUSES,
+)
+from quoteattr._types import AttributionMethod
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quoteattr._attribution import Mention
+    from quoteattr._attribution._mentions import Mentions
+    from quoteattr._reported._candidates import Candidates
+    from quoteattr._reported._extent import Extents
+
+
+class NounReports(RuleFamily):
+    """Rule 4: a noun cue and its that-clause, spoken by its owner."""
+
+    def __init__(
+        self, context: RuleContext, mentions: Mentions, extents: Extents, candidates: Candidates
+    ) -> None:
+        """Read *context*'s document, with the rule families it asks."""
+        super().__init__(context)
+        self.mentions = mentions
+        self.extents = extents
+        self.candidates = candidates
+
+    def report(self, noun: Token) -> Candidate | None:
+        """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
+        children, lower = self.tokens.children, self.tokens.lower_
+        clause = next(
+            (
+                self.token_at(child)
+                for child in children(noun.i)
+                if child > noun.i
+                and self.relations.rels[child] in NOUN_CLAUSES
+                and any(
+                    lower[g] in self.profile.declarative_complementizers and g < child
+                    for g in children(child)
+                )
+            ),
+            None,
+        )
+        if clause is None:
+            return None
+        speaker = self._noun_cue_speaker(noun)
+        if speaker is None:
+            return None
+        first, stop = self.extents.extent(clause)
+        lemma = self.layout.lemma(noun).lower()
+        attribution = make_attribution(
+            noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
+        )
+        return self.candidates.checked(Candidate(first, stop, noun.i, attribution))
+
+    def _noun_cue_speaker(self, noun: Token) -> Mention | None:
+        relations = self.relations
+        sentence = self.layout.reporter_tokens(self.layout.sentence_of[noun.i])
+        before = [i for i in sentence if i < noun.i]
+        for child in self.layout.children(noun):
+            if child.i < noun.i and self.relations.rels[child.i] is Rel.MODIFIER:
+                owner = child if child.pos_ in {"PRON", "PROPN", "NOUN"} else None
+                if owner is not None and child.tag_ != "DT":
+                    return self.mentions.mention(owner, before)
+        if relations.rel(noun) is Rel.OBJECT and self.heads[noun.i] != noun.i:
+            # "issued a stern warning that …": whoever issued it.
+            return self.mentions.tree_speaker(self.layout.head(noun), before)
+        return None

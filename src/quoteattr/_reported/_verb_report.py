@@ -1,0 +1,160 @@
+"""Rule 1 (``COMPLEMENT``): a cue verb and its clausal complement, before or after it.
+
+The ``that``-clause, a bare clause, or the ``to``-infinitive or ``-ing`` clause of a verb
+that reports words (``promised to refrain``, ``denies restricting``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quoteattr._attribution._context import RuleContext, RuleFamily
+from quoteattr._relations import Rel
+from quoteattr._reported._tags import (
+    is_finite,
+)
+from quoteattr._types import AttributionMethod
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from quoteattr._reported._candidates import Candidates
+    from quoteattr._reported._clauses import Clauses
+    from quoteattr._reported._extent import Extents
+    from quoteattr._reported._guards import Guards
+    from quoteattr._reported._parenthetical import Parentheticals
+    from quoteattr._reported._records import Candidate
+    from quoteattr._reported._words import ReportingWords
+
+
+class VerbReports(RuleFamily):
+    """Rule 1: a cue verb and the clause it reports."""
+
+    def __init__(  # noqa: PLR0913, PLR0917 - the families it asks, wired once by the finder
+        self,
+        context: RuleContext,
+        words: ReportingWords,
+        clauses: Clauses,
+        guards: Guards,
+        extents: Extents,
+        candidates: Candidates,
+        parentheticals: Parentheticals,
+    ) -> None:
+        """Read *context*'s document, with the rule families it asks."""
+        super().__init__(context)
+        self.words = words
+        self.clauses = clauses
+        self.guards = guards
+        self.extents = extents
+        self.candidates = candidates
+        self.parentheticals = parentheticals
+
+    def report(self, cue: Token) -> Candidate | None:
+        if not self.guards.asserted(cue):
+            return None
+        complement = self._complement(cue)
+        if complement is not None and self.parentheticals.opens_insertion(cue):
+            # "The new quay, said Ortiz, would open in 2027."
+            return self.parentheticals.parenthetical(cue, complement)
+        extent = (
+            self.extents.extent(complement) if complement is not None else self._split_clause(cue)
+        )
+        if extent is None:
+            host = (
+                self.parentheticals.host_clause(cue)
+                if self.clauses.is_reporting_clause(cue)
+                else None
+            )
+            return None if host is None else self.parentheticals.parenthetical(cue, host)
+        first, stop = extent
+        if complement is not None and complement.i < cue.i:
+            first = self.extents.sentence_start(first, cue)
+        else:
+            stop = self.extents.until_next_report(
+                first, self.extents.carry_on(cue, first, stop), cue
+            )
+        return self.candidates.attributed(cue, first, stop, AttributionMethod.COMPLEMENT)
+
+    def _complement(self, cue: Token) -> Token | None:
+        """The clause *cue* reports: a clausal complement, or an infinitive or -ing clause.
+
+        The nearest after the cue wins (a parse may add a stray second complement further
+        on); else a clausal complement before it ("Israel would proceed, he said").
+        """
+        relations = self.relations
+        clauses = [
+            clause
+            for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
+            if self.clauses.is_clause(clause)
+            and not self.clauses.is_adverbial(clause)
+            and not self._is_set_off_participle(cue, clause)
+        ]
+        clauses += [
+            child
+            for child in relations.children(cue, Rel.OPEN_COMPLEMENT)
+            if child.i > cue.i and child.pos_ in {"VERB", "AUX"} and self._reports_by(cue, child)
+        ]
+        after = [clause for clause in clauses if clause.i > cue.i]
+        if after:
+            return min(after, key=lambda clause: clause.left_edge.i)
+        return max(clauses, key=lambda clause: clause.i, default=None)
+
+    def _split_clause(self, cue: Token) -> tuple[int, int] | None:
+        """A clause the parse split into an object and a verb: "says the polls are wrong".
+
+        Verbs of saying rarely take a plain object; when one follows the cue and a finite
+        verb comes after it within the cue's phrase, the object opens the reported clause.
+        """
+        lemma = self.context.cue_lemma(cue)
+        if lemma not in self.profile.clause_cues:
+            return None
+        obj = self.relations.first_child(cue, Rel.OBJECT)
+        if obj is None or obj.i < cue.i or obj.lower_ in self.profile.pronoun_objects:
+            return None
+        if self.words.is_time(obj) or any(
+            self.tokens.orth[i] in {",", ";", ":"} for i in range(cue.i + 1, obj.left_edge.i)
+        ):
+            return None
+        # A verb coordinated with the cue is the speaker's next act ("acknowledged U.S.
+        # support … and recognized the need"), not the rest of a split clause.
+        coordinated = {
+            i
+            for child in self.relations.children(cue, Rel.CONJUNCT)
+            for i in self.layout.subtree(child)
+        }
+        after = [
+            t
+            for t in self.layout.token_range(obj.right_edge.i + 1, cue.right_edge.i + 1)
+            if t.i not in coordinated
+        ]
+        finite = any(is_finite(t) and self.layout.is_outside(t.i) for t in after) or any(
+            is_finite(t) and t.i != obj.i and not self.clauses.is_relative(t)
+            for t in self.clauses.subtree_tokens(obj)
+        )
+        if not finite:
+            return None
+        return obj.left_edge.i, obj.right_edge.i + 1
+
+    def _reports_by(self, cue: Token, verb: Token) -> bool:
+        """Whether an open complement says what was said: "promised to act", "denied lying".
+
+        An -ing form after "said" is the reporter's ("said, answering a question"); only
+        verbs that take a gerund as their object report one ("denied restricting food").
+        """
+        lower = self.tokens.lower_
+        infinitive = self.profile.infinitive_markers
+        if any(
+            lower[child] in infinitive and child < verb.i for child in self.tokens.children(verb.i)
+        ):
+            return True
+        lemma = self.context.cue_lemma(cue)
+        between = range(cue.i + 1, verb.left_edge.i)
+        return lemma in self.profile.gerund_cues and not any(
+            self.tokens.orth[i] == "," for i in between
+        )
+
+    def _is_set_off_participle(self, cue: Token, clause: Token) -> bool:
+        """A participle after a comma (", answering a question") is the reporter's words."""
+        if clause.tag_ != "VBG" or clause.i < cue.i:
+            return False
+        return any(self.tokens.orth[i] == "," for i in range(cue.i + 1, clause.left_edge.i))
