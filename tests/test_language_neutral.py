@@ -31,12 +31,15 @@ RULE_MODULES = [
     *(
         PACKAGE / name
         for name in (
+            "_checks.py",
             "_cues.py",
             "_entities.py",
             "_extractor.py",
             "_layout.py",
+            "_parsing.py",
             "_pieces.py",
             "_relations.py",
+            "_results.py",
             "_selective.py",
             "_tokens.py",
             "component.py",

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quoteattr import Quote, QuoteKind, Speaker, find_quote_marks
-from quoteattr._extractor import (
+from quoteattr._parsing import (
     EMBEDDING_CHARACTERS,
     PARSE_GROUP_CHARACTERS,
     embedding_batches,

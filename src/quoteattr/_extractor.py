@@ -2,124 +2,54 @@
 
 from __future__ import annotations
 
-import math
 import os
 import threading
-import unicodedata
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 import attrs
-import regex
 
-from quoteattr._attribution import Attributor, QuoteAttribution
-from quoteattr._confidence import confidence_of
-from quoteattr._layout import DocLayout
+from quoteattr._checks import ALL_KINDS, check_kinds, check_text, require_doc
 from quoteattr._marks import find_quote_marks
+from quoteattr._parsing import (
+    DEFAULT_BATCH_SIZE,
+    PARSE_GROUP_CHARACTERS,
+    embedding_batches,
+    groups_by_length,
+    parseable,
+)
 from quoteattr._pieces import Piece, elided, marks_within, pieces_of, stitched
 from quoteattr._pipeline import deferrable_lemmatizer, parser_labels, resolve_pipeline
-from quoteattr._relations import LabelScheme, detect_scheme, relations_for
-from quoteattr._reported import ReportedSpeechFinder, may_report
+from quoteattr._relations import detect_scheme
+from quoteattr._reported import may_report
+from quoteattr._results import attribute_doc
 from quoteattr._selective import ParseMode, check_parse_mode, relevant_text
-from quoteattr._speakers import SpeakerResolver
 from quoteattr._stream import OnError, failure_of, stream
-from quoteattr._text import plain_str
-from quoteattr._types import REPORTED_KINDS, Cue, ExtractionFailure, Quote, QuoteKind
+from quoteattr._types import REPORTED_KINDS, ExtractionFailure, Quote, QuoteKind
 from quoteattr.errors import MissingParseError
 from quoteattr.lang import LanguageProfile, profile_for, resolve_language
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-    from quoteattr._reported import ReportedSpeech
     from quoteattr._stream import Outcome
     from quoteattr._types import QuoteMarkSpan
 
-__all__ = ["QuoteExtractor", "attribute_doc", "extract_quotes"]
-
-# Texts parsed together. spaCy's peak memory grows with the batch (about 250 MB over the
-# loaded pipeline at 8 news articles, 600 MB at 32) while its speed barely changes.
-DEFAULT_BATCH_SIZE = 8
-# What drives that memory is the text handed to spaCy at once, so a batch is parsed in groups
-# of at most this many characters (a longer text goes alone), and the embedding layer
-# (tok2vec), which needs the most memory per character, takes a group's texts a few at a time
-# (see embedding_batches). Measured on PolNeAR: spaCy's working memory is 61 MB for 40,000
-# characters parsed so, 106 MB in one batch. The parser, the slowest part, runs faster on
-# bigger groups: at 60,000 characters a batch of eight news articles is seldom split, and
-# the parse keeps pace with nlp.pipe (at 40,000 it ran 3% slower) for the same peak memory.
-PARSE_GROUP_CHARACTERS = 60_000
-# The most characters tok2vec embeds at once, unless one text is longer. Short texts stay
-# together: embedding eight one-sentence texts one by one took half as long again.
-EMBEDDING_CHARACTERS = 20_000
-#: Every kind of quote: what the extractor returns unless told otherwise.
-ALL_KINDS = frozenset(QuoteKind)
+# check_kinds, attribute_doc and the rest: where the CLI, the renderer and the Dask
+# integration have always imported them from.
+__all__ = [
+    "ALL_KINDS",
+    "DEFAULT_BATCH_SIZE",
+    "QuoteExtractor",
+    "attribute_doc",
+    "check_kinds",
+    "check_text",
+    "extract_quotes",
+]
 
 Context = TypeVar("Context")
-
-
-def check_text(text: object, *, position: int | None = None) -> str:
-    """Return *text* as a plain str if it is a str, else raise a TypeError that says what to do.
-
-    A subclass of str (``numpy.str_``, a user's own) comes back as an exact str with the
-    same characters, which spaCy accepts and offsets index (see :func:`plain_str`).
-    """
-    if isinstance(text, str):
-        return plain_str(text)
-    where = "" if position is None else f" (item {position})"
-    if isinstance(text, (bytes, bytearray)):
-        msg = (
-            f"text must be a str, not {type(text).__name__}{where}; "
-            "decode it first, e.g. data.decode('utf-8')"
-        )
-    else:
-        msg = f"text must be a str, not {type(text).__name__}{where}"
-    raise TypeError(msg)
-
-
-def check_kinds(kinds: object) -> frozenset[QuoteKind]:
-    """Return *kinds* (``None``, one kind or an iterable of kinds or their names) as a set.
-
-    Raises:
-        TypeError: *kinds* holds something that is not a kind or a kind's name.
-        ValueError: a name is no kind's, or no kind is left.
-    """
-    if kinds is None:
-        return ALL_KINDS
-    items = [kinds] if isinstance(kinds, (str, QuoteKind)) else kinds
-    # Bytes are iterable, but their items are ints: refused whole, as the bytes they are.
-    if isinstance(items, _BYTES_LIKE) or not isinstance(items, Iterable):
-        raise _not_a_kind(kinds)
-    names = ", ".join(kind.value for kind in QuoteKind)
-    chosen: set[QuoteKind] = set()
-    for item in items:
-        if isinstance(item, QuoteKind):
-            chosen.add(item)
-        elif isinstance(item, str):
-            try:
-                chosen.add(QuoteKind(plain_str(item).strip().lower()))
-            except ValueError:
-                msg = f"unknown quote kind {item!r}; choose from {names}"
-                raise ValueError(msg) from None
-        else:
-            raise _not_a_kind(item)
-    if not chosen:
-        msg = f"kinds is empty; choose one or more of {names}"
-        raise ValueError(msg)
-    return frozenset(chosen)
-
-
-_BYTES_LIKE = (bytes, bytearray, memoryview)
-
-
-def _not_a_kind(value: object) -> TypeError:
-    """The error for *value* given where kinds go, with advice for bytes."""
-    msg = f"kinds must be QuoteKind values or their names, not {type(value).__name__}"
-    if isinstance(value, _BYTES_LIKE):
-        msg += "; decode it first, e.g. data.decode('utf-8')"
-    return TypeError(msg)
 
 
 class QuoteExtractor:
@@ -387,7 +317,7 @@ class QuoteExtractor:
         Raises:
             MissingParseError: *doc* has no dependency parse.
         """
-        doc = _require_doc(doc)
+        doc = require_doc(doc)
         text = doc.text  # spaCy rebuilds it on every access
         marks = self._extractable(find_quote_marks(text))
         if self._language is not None or doc.lang_ == self.nlp.lang:
@@ -473,100 +403,6 @@ class _Plan:
     unparsed: list[QuoteMarkSpan]
 
 
-# What the parser gets in place of characters it would misread (always one for one):
-# a lone surrogate, which spaCy cannot store; a Unicode space other than U+0020, which spaCy
-# makes a token of its own ("Teresa<NBSP>Okafor" would be two names); and an invisible format
-# character (soft hyphen, zero-width space, byte order mark, bidi control) at a word's edge,
-# which the tokenizer glues to the mark or verb beside it. Inside a word, a format character
-# stays: the cue lexicon reads through it. One character class finds them all and
-# _stand_in tells them apart: a pattern with look-arounds at every position took ten times
-# as long over a typical article.
-_STAND_IN_CANDIDATES = regex.compile(
-    r"[\ud800-\udfff\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\p{Cf}]"
-)
-
-
-#: The longest run of characters without a space that the parser sees: see parseable.
-LONGEST_WORD = 200
-_LONG_RUN = regex.compile(rf"\S{{{LONGEST_WORD + 1},}}")
-
-
-def embedding_batches(nlp: Language, texts: Sequence[str]) -> dict[str, dict[str, Any]]:
-    """``component_cfg`` for ``nlp.pipe(texts)``: tok2vec in batches of few characters.
-
-    As many texts at a time as that many of the longest would fit in
-    ``EMBEDDING_CHARACTERS`` (at least one); nothing when that is all of *texts*. The
-    components that listen to a tok2vec read its output from ``doc.tensor`` when they
-    predict, whatever batches it ran in, so the parse is the same.
-    """
-    from spacy.pipeline import Tok2Vec  # noqa: PLC0415 - spaCy is loaded: here is a pipeline
-
-    longest = max((len(text) for text in texts), default=0)
-    size = max(1, EMBEDDING_CHARACTERS // max(1, longest))
-    if size >= len(texts):
-        return {}
-    return {name: {"batch_size": size} for name, pipe in nlp.pipeline if isinstance(pipe, Tok2Vec)}
-
-
-def groups_by_length(texts: Sequence[str], limit: int) -> Iterator[list[str]]:
-    """*texts* in order, in groups of at most *limit* characters (a longer text alone).
-
-    The groups are about even: as few as the limit allows, each closed once it holds its
-    share of the characters, so no group is left with a text or two. spaCy parses a group
-    as one batch, and a small batch costs more per text.
-    """
-    total = sum(len(text) for text in texts)
-    share = total / max(1, math.ceil(total / limit))
-    group: list[str] = []
-    length = 0
-    for text in texts:
-        if group and (0 < share <= length or length + len(text) > limit):
-            yield group
-            group, length = [], 0
-        group.append(text)
-        length += len(text)
-    if group:
-        yield group
-
-
-def parseable(text: str) -> str:
-    """*text* as the parser should see it: the same length, stand-ins where it would misread.
-
-    See ``_STAND_IN_CANDIDATES``: a lone surrogate becomes U+FFFD, a Unicode space a plain
-    space, an invisible character at a word's edge a space. Each is one character for one,
-    so every offset still indexes the caller's string, from which all result texts are
-    sliced. A run of more than ``LONGEST_WORD`` characters without a space gets a space
-    in place of every ``LONGEST_WORD``-th character: spaCy's tokenizer takes time that grows
-    with the square of such a run's length, and no word is that long.
-    """
-    if not text.isascii():
-        text = _STAND_IN_CANDIDATES.sub(_stand_in, text)
-    return _LONG_RUN.sub(_spaced, text)
-
-
-def _spaced(match: regex.Match[str]) -> str:
-    run = match.group()
-    return " ".join(
-        run[start + 1 : start + LONGEST_WORD] if start else run[:LONGEST_WORD]
-        for start in range(0, len(run), LONGEST_WORD)
-    )
-
-
-def _stand_in(match: regex.Match[str]) -> str:
-    character = match.group()
-    category = unicodedata.category(character)
-    if category == "Cs":
-        return "\N{REPLACEMENT CHARACTER}"  # a lone surrogate
-    if category != "Cf":
-        return " "  # a Unicode space
-    # A format character inside a word, a letter on either side, stays.
-    text, start = match.string, match.start()
-    inside_word = (
-        0 < start < len(text) - 1 and text[start - 1].isalpha() and text[start + 1].isalpha()
-    )
-    return character if inside_word else " "
-
-
 def _require_doc(doc: object) -> Doc:
     """Return *doc* if it is a spaCy Doc (the run-time guard for untyped callers)."""
     from spacy.tokens import Doc  # noqa: PLC0415 - spaCy loads on first use only
@@ -575,108 +411,6 @@ def _require_doc(doc: object) -> Doc:
         msg = f"from_doc() needs a spacy.tokens.Doc, not {type(doc).__name__}"
         raise TypeError(msg)
     return doc
-
-
-def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows already
-    doc: Doc,
-    marks: Sequence[QuoteMarkSpan],
-    *,
-    source: str | None = None,
-    scheme: LabelScheme | None = None,
-    has_ner: bool | None = None,
-    kinds: frozenset[QuoteKind] = ALL_KINDS,
-    lemmatize: Callable[[Token], list[str]] | None = None,
-    profile: LanguageProfile | None = None,
-) -> list[Quote]:
-    """Attribute the quotes at *marks* in a parsed *doc*, and find its reported speech.
-
-    Result texts are sliced from *source* (the caller's string; ``doc.text`` by default),
-    which must have the same length. The label scheme and NER availability are read off
-    the doc unless given (the extractor knows them from its pipeline). Only quotes of
-    *kinds* are returned; without ``MIXED``, the quoted fragments of reported speech come
-    back as the ``PARTIAL`` quotes they are on their own. *lemmatize* is the pipeline
-    lemmatizer's ``lemmatize`` if it was left out of the parse (see
-    :func:`~quoteattr._pipeline.deferrable_lemmatizer`). *profile* is the language whose
-    words the rules read; by default the Doc's (``doc.lang_``).
-
-    Raises:
-        UnsupportedLanguageError: no *profile* given, and none for the Doc's language.
-    """
-    profile = profile or profile_for(doc.lang_)
-    text = doc.text if source is None else source
-    relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
-    layout = DocLayout(doc, marks, text, lemmatize)
-    attributor = Attributor(layout, relations, profile)
-    quoted = attributor.attribute_all()
-    reported: list[ReportedSpeech] = []
-    if kinds & REPORTED_KINDS:
-        found = ReportedSpeechFinder(attributor).find_all(quoted)
-        reported = [report for report in found if report.kind in kinds]
-    subsumed = {index for report in reported for index in report.regions}
-    records: list[QuoteAttribution | ReportedSpeech] = [
-        found for index, found in enumerate(quoted) if index not in subsumed
-    ]
-    records += reported
-    records.sort(key=_start_token)
-    if has_ner is None:
-        has_ner = doc.has_annotation("ENT_IOB")
-    # Every speaker is resolved, returned or not: an indirect report can introduce the
-    # person a later "he" means.
-    resolver = SpeakerResolver(layout, relations, profile, has_ner=has_ner)
-    quotes = [_to_quote(layout, record, resolver) for record in records]
-    return _numbered([quote for quote in quotes if quote.kind in kinds])
-
-
-def _start_token(record: QuoteAttribution | ReportedSpeech) -> int:
-    return record.region.first if isinstance(record, QuoteAttribution) else record.first
-
-
-def _numbered(quotes: list[Quote]) -> list[Quote]:
-    """Renumber speaker entities from 0 in order of first appearance among *quotes*."""
-    numbers: dict[int, int] = {}
-    renumbered: list[Quote] = []
-    for quote in quotes:
-        speaker = quote.speaker
-        if speaker is not None and speaker.entity_id is not None:
-            number = numbers.setdefault(speaker.entity_id, len(numbers))
-            if number != speaker.entity_id:
-                speaker = attrs.evolve(speaker, entity_id=number)
-        renumbered.append(
-            attrs.evolve(quote, speaker=speaker) if speaker != quote.speaker else quote
-        )
-    return renumbered
-
-
-def _to_quote(
-    layout: DocLayout, record: QuoteAttribution | ReportedSpeech, resolver: SpeakerResolver
-) -> Quote:
-    if isinstance(record, QuoteAttribution):
-        marks = record.region.marks
-        start, end, text = marks.content_start, marks.content_end, marks.text
-        said = range(0)
-    else:
-        start, end = layout.tokens.char_range(record.first, record.stop)
-        text = layout.text[start:end]
-        said = range(record.first, record.stop)
-    kind, attribution = record.kind, record.attribution
-    if attribution is None:
-        return Quote(text=text, start=start, end=end, kind=kind)
-    cue_start, cue_end = layout.tokens.char_range(attribution.cue_first, attribution.cue_stop)
-    return Quote(
-        text=text,
-        start=start,
-        end=end,
-        kind=kind,
-        speaker=resolver.speaker(attribution, said),
-        cue=Cue(
-            text=layout.text[cue_start:cue_end],
-            start=cue_start,
-            end=cue_end,
-            lemma=attribution.lemma,
-        ),
-        method=attribution.method,
-        confidence=confidence_of(attribution.method),
-    )
 
 
 _extractors: dict[Any, QuoteExtractor] = {}
