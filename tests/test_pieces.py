@@ -392,3 +392,22 @@ def test_quote_marks_are_paired_the_same_whether_or_not_the_text_is_cut(
     whole = [(q.start, q.end) for q in marks_only(text)]
     monkeypatch.setattr(default_extractor.nlp, "max_length", 700)
     assert [(q.start, q.end) for q in marks_only(text)] == whole
+
+
+@pytest.mark.model
+def test_a_quotation_no_piece_holds_hides_no_quote_after_it(
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words of a quotation cut by pieces are nobody's report: the quote after it stays."""
+    text = (
+        '"We will rebuild," Hana Okafor said.\n\n'
+        'Hana Okafor said: 「the pier would reopen.」 "We will rebuild," Okafor said.'
+    )
+    monkeypatch.setattr(default_extractor.nlp, "max_length", 80)
+    quotes = checked(text, default_extractor(text))
+    assert [quote.text for quote in quotes] == [
+        "We will rebuild,",
+        "the pier would reopen.",
+        "We will rebuild,",
+    ]
+    assert_disjoint(quotes)

@@ -53,6 +53,7 @@ __all__ = [
     "PIECE_TOKENS",
     "QUOTE_EDGE_CHARACTERS",
     "Piece",
+    "blanked_spans",
     "elided",
     "elided_spans",
     "marks_within",
@@ -111,12 +112,23 @@ def elided_spans(marks: Sequence[QuoteMarkSpan]) -> list[tuple[int, int]]:
 
 def elided(text: str, marks: Sequence[QuoteMarkSpan]) -> str:
     """*text* with the middle of every over-long quotation in *marks* blanked (same length)."""
-    spans = elided_spans(marks)
+    return _blanked(text, elided_spans(marks))
+
+
+def blanked_spans(text: str, marks: Sequence[QuoteMarkSpan], offset: int) -> str:
+    """*text* (which starts at *offset* of the whole) with each of *marks* in it blanked."""
+    return _blanked(text, [(mark.start - offset, mark.end - offset) for mark in marks])
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """*text* with each of the sorted *spans* (clipped to it) as spaces, line breaks kept."""
     if not spans:
         return text
     parts: list[str] = []
     done = 0
-    for start, end in spans:
+    for span_start, span_end in spans:
+        start = min(max(span_start, done), len(text))
+        end = min(max(span_end, start), len(text))
         parts += [text[done:start], blank(text[start:end])]
         done = end
     parts.append(text[done:])
