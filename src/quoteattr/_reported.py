@@ -407,13 +407,16 @@ class ReportedSpeechFinder:
         """The clause *cue* reports: a clausal complement, or an infinitive or -ing clause.
 
         The nearest after the cue wins (a parse may add a stray second complement further
-        on); else a clausal complement before it ("Israel would proceed, he said").
+        on); else a clausal complement before it ("Israel would proceed, he said"). A clause
+        in another paragraph is none: the parse ran a headline into the text below it.
         """
         relations = self.relations
+        paragraph_of = self.layout.paragraph_of
         clauses = [
             clause
             for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
-            if self._is_clause(clause)
+            if paragraph_of[clause.i] == paragraph_of[cue.i]
+            and self._is_clause(clause)
             and not self._is_adverbial(clause)
             and not self._is_set_off_participle(cue, clause)
         ]
