@@ -133,6 +133,11 @@ def _noun_cues() -> frozenset[str]:
 
 
 @functools.cache
+def _noun_cue_verbs() -> frozenset[str]:
+    return frozenset(data_lines(read_data("noun_cue_verbs.txt")))
+
+
+@functools.cache
 def noun_cue_words() -> frozenset[str]:
     """The noun cues and their plurals, as written: "claim", "claims"."""
     nouns = _noun_cues()
@@ -770,14 +775,11 @@ class ReportedSpeechFinder:
 
     def _noun_report(self, noun: Token) -> _Candidate | None:
         """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
-        children, lower = self.tokens.children, self.tokens.lower_
         clause = next(
             (
                 self.token_at(child)
-                for child in children(noun.i)
-                if child > noun.i
-                and self.relations.rels[child] in _NOUN_CLAUSES
-                and any(lower[g] == "that" and g < child for g in children(child))
+                for child in self.tokens.children(noun.i)
+                if child > noun.i and self._is_noun_clause(noun, self.token_at(child))
             ),
             None,
         )
@@ -792,6 +794,33 @@ class ReportedSpeechFinder:
             noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
         )
         return self._checked(_Candidate(first, stop, noun.i, attribution))
+
+    def _is_noun_clause(self, noun: Token, clause: Token) -> bool:
+        """Whether *clause* is what the noun cue *noun* reports: "the claim [that …]"."""
+        lower = self.tokens.lower_
+        if self.relations.rel(clause) in _NOUN_CLAUSES:
+            return any(lower[g] == "that" and g < clause.i for g in self.tokens.children(clause.i))
+        return self._is_misread_relative(noun, clause)
+
+    def _is_misread_relative(self, noun: Token, clause: Token) -> bool:
+        """A noun cue's ``that``-clause that the parse read as a relative clause.
+
+        "a warning that the port would close": small parsers make "that" the object of
+        "close". The clause has a subject of its own and "that" opens it right after the
+        noun; a relative clause that needs "that" as its object ("the claim that he made")
+        is told apart by its verb, which takes the noun cue as object (data file).
+        """
+        if self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
+            return False
+        opener = noun.i + 1
+        if opener >= len(self.doc) or self.tokens.lower_[opener] != "that":
+            return False
+        if self.heads[opener] != clause.i or self.relations.rels[opener] in _SUBJECTS:
+            return False
+        subject = self.relations.subject(clause)
+        if subject is None or subject.i == opener:
+            return False  # "a warning that came late": "that" is the subject
+        return self.layout.lemma(clause).lower() not in _noun_cue_verbs()
 
     def _noun_cue_speaker(self, noun: Token) -> Mention | None:
         relations = self.relations
