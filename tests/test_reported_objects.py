@@ -196,61 +196,6 @@ def test_noun_cue_clause_end_to_end(pipeline_extractor: QuoteExtractor) -> None:
     )
 
 
-# Each case: a sentence and its report (kind, method, content, mention, name, cue, lemma).
-CONTENT_OBJECTS = [
-    pytest.param(
-        "Lena Ortiz pushed for a ban on night fishing.",
-        ("a ban on night fishing", "Lena Ortiz", "pushed"),
-        id="prepositional object",
-    ),
-    pytest.param(
-        "The harbour council talked about the storm damage.",
-        ("the storm damage", "The harbour council", "talked"),
-        id="topic",
-    ),
-    pytest.param(
-        "Lena Ortiz described the new timetable as a disaster for commuters.",
-        ("the new timetable as a disaster for commuters", "Lena Ortiz", "described"),
-        id="object and what it was called",
-    ),
-    pytest.param(
-        "A ban on night fishing was proposed by the harbour council.",
-        ("A ban on night fishing", "the harbour council", "proposed"),
-        id="passive",
-    ),
-]
-
-
-@pytest.mark.model
-@pytest.mark.parametrize(("text", "expected"), CONTENT_OBJECTS)
-def test_content_object_is_reported(
-    pipeline_extractor: QuoteExtractor, text: str, expected: tuple[str, str, str]
-) -> None:
-    """A verb whose object is what was said reports it: the OBJECT method."""
-    report = only(reports_of(pipeline_extractor, text))
-    assert report.method is AttributionMethod.OBJECT
-    assert report.speaker is not None
-    assert report.cue is not None
-    assert (report.text, report.speaker.text, report.cue.text) == expected
-
-
-NO_CONTENT_OBJECTS = [
-    pytest.param("The mayor announced it on Tuesday.", id="pronoun"),
-    pytest.param(
-        "The council closed the quay on Monday, citing the storm damage.", id="participle"
-    ),
-]
-
-
-@pytest.mark.model
-@pytest.mark.parametrize("text", NO_CONTENT_OBJECTS)
-def test_object_without_content_or_own_speaker(
-    pipeline_extractor: QuoteExtractor, text: str
-) -> None:
-    """A pronoun says too little; a participle's object is the reporter's summary."""
-    assert reports_of(pipeline_extractor, text) == []
-
-
 # Each case: a sentence and its listener, which no report may take in.
 LISTENER_OBJECTS = [
     pytest.param("Mayor Tom Lee told reporters on Tuesday.", "reporters", id="tell"),

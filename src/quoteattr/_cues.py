@@ -47,9 +47,6 @@ class CueLexicon:
     forms: dict[str, str]
     #: Lemmas trusted as cues only right next to a quote.
     adjacent_only: frozenset[str] = frozenset()
-    #: Lemmas whose object is what was said, with the prepositions that take it ("" for
-    #: the direct object): "announce" → {""}, "call" → {"for"}.
-    content_objects: dict[str, frozenset[str]] = attrs.field(factory=dict)
     # The rules ask about the same few words over and over: the answers, by (word, lemma).
     _answers: dict[tuple[str, str], str | None] = attrs.field(
         factory=dict, init=False, repr=False, eq=False
@@ -79,14 +76,6 @@ class CueLexicon:
     def governs_at_distance(self, lemma: str) -> bool:
         """Whether *lemma* may report a quote it governs away from the quote's edges."""
         return lemma in self.categories and lemma not in self.adjacent_only
-
-    def reports_object(self, lemma: str, preposition: str = "") -> bool:
-        """Whether the object of *lemma* (after *preposition*, if given) is what was said.
-
-        "announced his candidacy", "called for a ban": yes; "told reporters": no, the object
-        of "tell" is the listener.
-        """
-        return preposition in self.content_objects.get(lemma, ())
 
     def category(self, lemma: str) -> CueCategory | None:
         """Return the category of a cue *lemma*, or ``None`` if it is not a cue."""
@@ -150,17 +139,4 @@ def default_lexicon() -> CueLexicon:
     # Earlier lemmas win a shared regular form; irregular forms override them all.
     forms = {form: lemma for lemma in reversed(categories) for form in regular_forms(lemma)}
     forms.update((form, lemma) for form, lemma in _rows("irregular_forms.tsv"))
-    return CueLexicon(
-        categories=categories,
-        forms=forms,
-        adjacent_only=frozenset(adjacent_only),
-        content_objects=_content_objects(),
-    )
-
-
-def _content_objects() -> dict[str, frozenset[str]]:
-    """``data/object_cues.tsv`` by lemma: the prepositions taking the content ("" for none)."""
-    found: dict[str, set[str]] = {}
-    for lemma, preposition in _rows("object_cues.tsv"):
-        found.setdefault(lemma, set()).add("" if preposition == "-" else preposition)
-    return {lemma: frozenset(prepositions) for lemma, prepositions in found.items()}
+    return CueLexicon(categories=categories, forms=forms, adjacent_only=frozenset(adjacent_only))

@@ -100,8 +100,6 @@ _ADVERBIAL_MARKERS = frozenset(
 )
 _NOT_IN_REPORTING_CLAUSE = frozenset({Rel.OBJECT, Rel.CLAUSAL_COMPLEMENT, Rel.OPEN_COMPLEMENT})
 _SUBJECTS = frozenset({Rel.SUBJECT, Rel.PASSIVE_SUBJECT})
-# Dependents of a cue after its content object that are the reporter's words, not the speaker's.
-_NOT_CARRIED_FROM_OBJECT = frozenset({Rel.CONJUNCT, Rel.COORDINATOR, Rel.PUNCT, Rel.AGENT})
 # Relations of the clause a noun cue opens: "the claim [that …]".
 _NOUN_CLAUSES = frozenset({Rel.CLAUSAL_MODIFIER, Rel.CLAUSAL_COMPLEMENT, Rel.OTHER})
 _CONCESSIONS = frozenset({"though", "although", "while", "whereas"})
@@ -239,13 +237,11 @@ class ReportedSpeechFinder:
             found = self._noun_report(token)
             if found is not None:
                 return found
-        reporting = self._is_reporting_verb(token)
-        found = self._verb_report(token) if reporting else None
-        if found is None and self._takes_content_object(token):
-            found = self._object_report(token)
-        if found is None and (reporting or self._is_reporting_word(token)):
-            found = self._word_order_report(token)
-        return found
+        if self._is_reporting_verb(token):
+            return self._verb_report(token) or self._word_order_report(token)
+        if self._is_reporting_word(token):
+            return self._word_order_report(token)
+        return None
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
@@ -839,132 +835,6 @@ class ReportedSpeechFinder:
             # "issued a stern warning that …": whoever issued it.
             return self.attributor.tree_speaker(self.layout.head(noun), before)
         return None
-
-    # -- rule 6: what was said, as the cue's object ----------------------------------------
-
-    def _object_report(self, cue: Token) -> _Candidate | None:
-        """``announced his candidacy``, ``called for a ban``: a noun phrase as the content.
-
-        Only a verb whose object is what was said (the lexicon's object cues) reports it: the
-        object of "tell" or "ask" is the listener. In the passive ("a ban was proposed by the
-        mayor") the subject is the content and the agent the speaker.
-
-        The cue needs a speaker of its own, its subject or agent: a participle or a
-        coordinated verb ("…, citing a poll") borrows one from the clause above, and its
-        object is as often the reporter's summary as what was said.
-        """
-        if not self._asserted(cue) or self._own_speaker(cue) is None:
-            return None
-        found = self._content_object(cue)
-        if found is None:
-            return None
-        content, preposition = found
-        # UD hangs the preposition from its noun: "for" is no part of what was called for.
-        left_out = () if preposition is None else (preposition.i,)
-        first, stop = self._extent(content, left_out=left_out)
-        if content.i > cue.i:
-            stop = self._until_next_report(first, self._object_carry_on(cue, stop), cue)
-        return self._attributed(cue, first, stop, AttributionMethod.OBJECT)
-
-    def _own_speaker(self, cue: Token) -> Token | None:
-        """The cue's own subject, or in the passive its agent."""
-        if self._is_passive(cue):
-            return self.relations.agent(cue)
-        return self.relations.subject(cue)
-
-    def _takes_content_object(self, token: Token) -> bool:
-        """A verb whose object the lexicon says is what was said ("called for", "talk about").
-
-        The object cue vouches for verbs trusted as cues only next to a quote elsewhere:
-        "talked about the economy" reports, where "talked" alone would not.
-        """
-        lemma = self.attributor.cue_lemma(token)
-        return (
-            lemma is not None
-            and lemma in self.lexicon.content_objects
-            and self.lexicon.category(lemma) is not CueCategory.COGNITION
-            and self.attributor.is_cue(token)
-            and self.attributor.is_verb(token)
-        )
-
-    def _object_carry_on(self, cue: Token, stop: int) -> int:
-        """Extend an object over the cue's phrases that go on from it, up to punctuation.
-
-        What the speaker said runs on after the object: "described the plan [as a
-        disaster]", "called for the creation of a site [to explain the process]". A time
-        ("on Tuesday") is the reporter's, and so is a coordinated verb, the speaker's next act.
-        """
-        for child in self.layout.children(cue):
-            if child.i < stop or self.relations.rel(child) in _NOT_CARRIED_FROM_OBJECT:
-                continue
-            if child.left_edge.i != stop or _is_time(child) or self._is_time_phrase(child):
-                break
-            stop = child.right_edge.i + 1
-        return stop
-
-    def _is_time_phrase(self, phrase: Token) -> bool:
-        """A prepositional phrase of time: "on Tuesday", "in March"."""
-        return any(
-            _is_time(noun)
-            for preposition, noun in self.relations.prepositional_phrases(self.layout.head(phrase))
-            if phrase.i in {preposition.i, noun.i}
-        )
-
-    def _content_object(self, cue: Token) -> tuple[Token, Token | None] | None:
-        """The phrase *cue* takes as what was said, with its preposition, if the lexicon allows.
-
-        A noun phrase ("announced his candidacy", "called for a ban"), or a clause that the
-        preposition opens ("called for the state to act").
-        """
-        lemma = self.attributor.cue_lemma(cue)
-        if lemma is None:
-            return None
-        reports_object, relations = self.lexicon.reports_object, self.relations
-        found: list[tuple[Token, Token | None]] = []
-        if self._is_passive(cue):
-            subject = relations.passive_subject(cue)
-            if subject is not None and reports_object(lemma):
-                found.append((subject, None))
-        else:
-            obj = relations.first_child(cue, Rel.OBJECT)
-            if obj is not None and obj.i > cue.i and reports_object(lemma):
-                found.append((obj, None))
-            found += [
-                (noun, preposition)
-                for preposition, noun in relations.prepositional_phrases(cue)
-                if preposition.i > cue.i and reports_object(lemma, preposition.lower_)
-            ]
-        phrases = [(noun, prep) for noun, prep in found if self._is_content_phrase(cue, noun)]
-        return phrases[0] if phrases else self._content_clause(cue, lemma)
-
-    def _content_clause(self, cue: Token, lemma: str) -> tuple[Token, Token | None] | None:
-        """A clause opened by the cue's preposition: "called for [for] the state to act".
-
-        Parsers make the preposition the clause's marker, with no prepositional phrase.
-        """
-        for clause in self.relations.children(cue, Rel.ADVERBIAL_CLAUSE, Rel.CLAUSAL_COMPLEMENT):
-            marker = self.relations.first_child(clause, Rel.MARKER)
-            if (
-                marker is not None
-                and marker.i == cue.i + 1
-                and self.lexicon.reports_object(lemma, marker.lower_)
-                and self.relations.subject(clause) is not None
-            ):
-                return clause, marker
-        return None
-
-    def _is_content_phrase(self, cue: Token, noun: Token) -> bool:
-        """A noun phrase that can be what was said: not a pronoun, a person or a time.
-
-        "denied it" says too little to report; "cited Smith" names a source and "announced
-        Tuesday" a date. An object that a clause after it is about is the listener: "urged
-        voters to stay home".
-        """
-        if self.tokens.pos[noun.i] not in {"NOUN", "PROPN", "NUM"}:
-            return False
-        if noun.ent_type_ == "PERSON" or _is_time(noun):
-            return False
-        return self.relations.first_child(cue, Rel.OPEN_COMPLEMENT) is None
 
     # -- rule 5: word order, when the parse missed the cue --------------------------------
 

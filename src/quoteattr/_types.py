@@ -97,9 +97,6 @@ class AttributionMethod(str, enum.Enum):
     #: Reported speech the parse missed: a noun phrase, a reporting word the tagger took for
     #: a noun, then a clause: ``Hamas and medical staff deny fighters were present``.
     WORD_ORDER = "word_order"
-    #: Reported speech whose content is the cue's object, a noun phrase: ``announced his
-    #: candidacy``, ``called for a ban``, ``a ban was proposed by the mayor``.
-    OBJECT = "object"
 
 
 class SpeakerKind(str, enum.Enum):
