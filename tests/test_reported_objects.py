@@ -196,6 +196,32 @@ def test_noun_cue_clause_end_to_end(pipeline_extractor: QuoteExtractor) -> None:
     )
 
 
+@pytest.mark.model
+def test_cue_trusted_only_by_quotes_reports_its_that_clause(
+    pipeline_extractor: QuoteExtractor,
+) -> None:
+    """ "pointed out that …": a that-clause makes "point" a reporting verb."""
+    text = "Lena Ortiz pointed out that the quay had been closed twice this year."
+    assert summary(only(reports_of(pipeline_extractor, text))) == (
+        QuoteKind.INDIRECT,
+        AttributionMethod.COMPLEMENT,
+        "that the quay had been closed twice this year",
+        "Lena Ortiz",
+        "Lena Ortiz",
+        "pointed",
+        "point",
+    )
+
+
+@pytest.mark.model
+def test_that_clause_beyond_another_verb_is_not_the_cues(
+    pipeline_extractor: QuoteExtractor,
+) -> None:
+    """ "went to great lengths to quash any talk that …": "went" reports nothing."""
+    text = "The council went to great lengths to quash any talk that the port would close."
+    assert reports_of(pipeline_extractor, text) == []
+
+
 # Each case: a sentence and its listener, which no report may take in.
 LISTENER_OBJECTS = [
     pytest.param("Mayor Tom Lee told reporters on Tuesday.", "reporters", id="tell"),

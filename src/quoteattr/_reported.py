@@ -241,7 +241,41 @@ class ReportedSpeechFinder:
             return self._verb_report(token) or self._word_order_report(token)
         if self._is_reporting_word(token):
             return self._word_order_report(token)
+        if self._reports_that_clause(token):
+            return self._verb_report(token)
         return None
+
+    def _reports_that_clause(self, token: Token) -> bool:
+        """A cue trusted only next to a quote, with a ``that``-clause: "pointed out that …".
+
+        "point", "post" or "continue" mostly mean something else ("points to a risk",
+        "continued to rise"); followed by a clause that "that" opens, with no other verb
+        between them, they report it.
+        """
+        lemma = self.attributor.cue_lemma(token)
+        if lemma is None or self.lexicon.category(lemma) in {None, CueCategory.COGNITION}:
+            return False
+        if not (self.attributor.is_cue(token) and self.attributor.is_verb(token)):
+            return False
+        for clause in self.relations.children(token, Rel.CLAUSAL_COMPLEMENT):
+            opener = self._opening_that(clause) if clause.i > token.i else None
+            if opener is not None and not any(
+                self.attributor.is_verb_at(i) for i in range(token.i + 1, opener)
+            ):
+                return True
+        return False
+
+    def _opening_that(self, clause: Token) -> int | None:
+        """The "that" that opens *clause*, if it has one."""
+        lower = self.tokens.lower_
+        return next(
+            (
+                child
+                for child in self.tokens.children(clause.i)
+                if child < clause.i and lower[child] == "that"
+            ),
+            None,
+        )
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
