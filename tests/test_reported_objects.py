@@ -222,6 +222,21 @@ def test_that_clause_beyond_another_verb_is_not_the_cues(
     assert reports_of(pipeline_extractor, text) == []
 
 
+@pytest.mark.model
+def test_stop_inside_brackets_does_not_end_the_sentence(
+    pipeline_extractor: QuoteExtractor,
+) -> None:
+    """ "Sen. Ann Lee (D-Vt.) on Saturday …": the speaker before the bracket still speaks."""
+    text = (
+        "Sen. Ann Lee (D-Vt.) on Saturday criticized the harbour accord, saying the "
+        "agreement goes nowhere near far enough."
+    )
+    report = only(reports_of(pipeline_extractor, text))
+    assert report.text == "the agreement goes nowhere near far enough"
+    assert report.speaker is not None
+    assert report.speaker.text.startswith("Sen. Ann Lee")
+
+
 # Each case: a sentence and its listener, which no report may take in.
 LISTENER_OBJECTS = [
     pytest.param("Mayor Tom Lee told reporters on Tuesday.", "reporters", id="tell"),
