@@ -133,6 +133,11 @@ def _noun_cues() -> frozenset[str]:
 
 
 @functools.cache
+def _noun_cue_verbs() -> frozenset[str]:
+    return frozenset(data_lines(read_data("noun_cue_verbs.txt")))
+
+
+@functools.cache
 def noun_cue_words() -> frozenset[str]:
     """The noun cues and their plurals, as written: "claim", "claims"."""
     nouns = _noun_cues()
@@ -270,7 +275,41 @@ class ReportedSpeechFinder:
             return self._verb_report(token) or self._word_order_report(token)
         if self._is_reporting_word(token):
             return self._word_order_report(token)
+        if self._reports_that_clause(token):
+            return self._verb_report(token)
         return None
+
+    def _reports_that_clause(self, token: Token) -> bool:
+        """A cue trusted only next to a quote, with a ``that``-clause: "pointed out that …".
+
+        "point", "post" or "continue" mostly mean something else ("points to a risk",
+        "continued to rise"); followed by a clause that "that" opens, with no other verb
+        between them, they report it.
+        """
+        lemma = self.attributor.cue_lemma(token)
+        if lemma is None or self.lexicon.category(lemma) in {None, CueCategory.COGNITION}:
+            return False
+        if not (self.attributor.is_cue(token) and self.attributor.is_verb(token)):
+            return False
+        for clause in self.relations.children(token, Rel.CLAUSAL_COMPLEMENT):
+            opener = self._opening_that(clause) if clause.i > token.i else None
+            if opener is not None and not any(
+                self.attributor.is_verb_at(i) for i in range(token.i + 1, opener)
+            ):
+                return True
+        return False
+
+    def _opening_that(self, clause: Token) -> int | None:
+        """The "that" that opens *clause*, if it has one."""
+        lower = self.tokens.lower_
+        return next(
+            (
+                child
+                for child in self.tokens.children(clause.i)
+                if child < clause.i and lower[child] == "that"
+            ),
+            None,
+        )
 
     def _is_reporting_word(self, token: Token) -> bool:
         """A reporting verb's form whatever its tag, from a lexicon lemma that reports speech."""
@@ -441,13 +480,16 @@ class ReportedSpeechFinder:
         """The clause *cue* reports: a clausal complement, or an infinitive or -ing clause.
 
         The nearest after the cue wins (a parse may add a stray second complement further
-        on); else a clausal complement before it ("Israel would proceed, he said").
+        on); else a clausal complement before it ("Israel would proceed, he said"). A clause
+        in another paragraph is none: the parse ran a headline into the text below it.
         """
         relations = self.relations
+        paragraph_of = self.layout.paragraph_of
         clauses = [
             clause
             for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
-            if self._is_clause(clause)
+            if paragraph_of[clause.i] == paragraph_of[cue.i]
+            and self._is_clause(clause)
             and not self._is_adverbial(clause)
             and not self._is_set_off_participle(cue, clause)
         ]
@@ -801,14 +843,11 @@ class ReportedSpeechFinder:
 
     def _noun_report(self, noun: Token) -> _Candidate | None:
         """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
-        children, lower = self.tokens.children, self.tokens.lower_
         clause = next(
             (
                 self.token_at(child)
-                for child in children(noun.i)
-                if child > noun.i
-                and self.relations.rels[child] in _NOUN_CLAUSES
-                and any(lower[g] == "that" and g < child for g in children(child))
+                for child in self.tokens.children(noun.i)
+                if child > noun.i and self._is_noun_clause(noun, self.token_at(child))
             ),
             None,
         )
@@ -823,6 +862,33 @@ class ReportedSpeechFinder:
             noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
         )
         return self._checked(_Candidate(first, stop, noun.i, attribution))
+
+    def _is_noun_clause(self, noun: Token, clause: Token) -> bool:
+        """Whether *clause* is what the noun cue *noun* reports: "the claim [that …]"."""
+        lower = self.tokens.lower_
+        if self.relations.rel(clause) in _NOUN_CLAUSES:
+            return any(lower[g] == "that" and g < clause.i for g in self.tokens.children(clause.i))
+        return self._is_misread_relative(noun, clause)
+
+    def _is_misread_relative(self, noun: Token, clause: Token) -> bool:
+        """A noun cue's ``that``-clause that the parse read as a relative clause.
+
+        "a warning that the port would close": small parsers make "that" the object of
+        "close". The clause has a subject of its own and "that" opens it right after the
+        noun; a relative clause that needs "that" as its object ("the claim that he made")
+        is told apart by its verb, which takes the noun cue as object (data file).
+        """
+        if self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
+            return False
+        opener = noun.i + 1
+        if opener >= len(self.doc) or self.tokens.lower_[opener] != "that":
+            return False
+        if self.heads[opener] != clause.i or self.relations.rels[opener] in _SUBJECTS:
+            return False
+        subject = self.relations.subject(clause)
+        if subject is None or subject.i == opener:
+            return False  # "a warning that came late": "that" is the subject
+        return self.layout.lemma(clause).lower() not in _noun_cue_verbs()
 
     def _noun_cue_speaker(self, noun: Token) -> Mention | None:
         relations = self.relations
