@@ -132,7 +132,9 @@ def prf(true: int, false: int, missed: int) -> tuple[float, float, float]:
     return precision, recall, f1
 
 
-def score(documents: Sequence[dict[str, Any]], speech: Callable[[str], list[Span]]) -> dict[str, Any]:
+def score(
+    documents: Sequence[dict[str, Any]], speech: Callable[[str], list[Span]]
+) -> dict[str, Any]:
     """Micro-averaged character figures of *speech* on *documents*, and per-file ones."""
     files = []
     totals = [0, 0, 0]

@@ -38,8 +38,10 @@ def _lowered(values: Iterable[str]) -> frozenset[str]:
     return frozenset(value.lower() for value in values)
 
 
-def _no_empty(_instance: object, attribute: attrs.Attribute[object], value: object) -> None:
-    if any(not item for item in value):  # type: ignore[attr-defined]
+def _no_empty(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if any(not item for item in value):
         msg = f"{attribute.name} must not hold an empty string"
         raise ValueError(msg)
 

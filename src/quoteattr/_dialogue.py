@@ -68,9 +68,7 @@ def dash_line(
     return dash_start, content_start, content_end
 
 
-def dash_span(
-    text: str, line: tuple[int, int, int], inner: list[QuoteMarkSpan]
-) -> QuoteMarkSpan:
+def dash_span(text: str, line: tuple[int, int, int], inner: list[QuoteMarkSpan]) -> QuoteMarkSpan:
     """The ``DIALOGUE_DASH`` span of a line found by :func:`dash_line`."""
     start, content_start, content_end = line
     return QuoteMarkSpan(
@@ -97,7 +95,12 @@ def split_at_incises(
     if len(speech) == 1 and speech[0] == (span.content_start, span.content_end):
         return [span]
     pieces = []
+    # The nested quotes are sorted and disjoint: each piece takes a slice of them, found by
+    # bisection, so that many incises among many nested quotes stay linear.
+    inner_starts = [s.start for s in span.inner]
     for index, (start, end) in enumerate(speech):
+        low = bisect.bisect_left(inner_starts, start)
+        high = bisect.bisect_left(inner_starts, end)
         first, last = index == 0, index == len(speech) - 1 and end == span.content_end
         paragraphs = 1
         if span.paragraphs > 1:
@@ -112,7 +115,7 @@ def split_at_incises(
                 style=span.style,
                 closed=span.closed or not last,
                 paragraphs=paragraphs,
-                inner=tuple(s for s in span.inner if start <= s.start and s.end <= end),
+                inner=tuple(s for s in span.inner[low:high] if s.end <= end),
             )
         )
     return pieces

@@ -71,6 +71,14 @@ Empty quotes
     neighbours) but are not returned: there is no quotation in them, and a pair of marks with
     nothing between is usually a typo, a ditto mark or an empty string in code.
 
+Language conventions
+    ``find_quote_marks(text, conventions)`` reads what a language adds (see
+    ``quoteattr._conventions`` and ``quoteattr._dialogue``): paragraphs opened by a dialogue
+    dash are ``DIALOGUE_DASH`` spans that hold the quotes inside them; such a paragraph may
+    carry on a quote left open before it; a continued quote may reopen with its closing mark
+    (``»``); and the narrator's incises (``, dit-elle,``) are cut out of the speech, which
+    leaves two spans. With ``conventions=None`` none of this happens.
+
 Limits
     Quotes nest at most ``_MAX_DEPTH`` deep; an opening mark deeper than that is ignored
     (news text nests three deep at most). Eight or more marks in a row with only spaces
@@ -310,13 +318,14 @@ class _Open(NamedTuple):
     inner: list[QuoteMarkSpan]
 
 
-def find_quote_marks(
-    text: str, conventions: QuoteConventions | None = None
-) -> list[QuoteMarkSpan]:
+def find_quote_marks(text: str, conventions: QuoteConventions | None = None) -> list[QuoteMarkSpan]:
     """Find the quotations in *text* and pair their marks, without parsing.
 
     Args:
         text: Any string. Offsets in the result index this string as given.
+        conventions: What the text's language does beyond pairing marks (dialogue dashes,
+            incises, ``»`` reopening a continued quote), from its language profile; see
+            ``quoteattr._dialogue``. ``None``, the default, reads marks as in English news.
 
     Returns:
         The top-level quotations in document order, never overlapping. Quotes inside a quote
@@ -324,12 +333,11 @@ def find_quote_marks(
         apostrophes, unclosed and multi-paragraph quotes are read.
 
     Raises:
-        TypeError: If *text* is not a ``str``.
+        TypeError: If *text* is not a ``str``, or *conventions* neither a
+            ``QuoteConventions`` nor ``None``.
     """
     text = _require_str(text, "find_quote_marks")
-    if conventions is not None and not isinstance(conventions, QuoteConventions):
-        msg = f"conventions must be a QuoteConventions or None, got {type(conventions).__name__}"
-        raise TypeError(msg)
+    _require_conventions(conventions)
     spans = _Pairer(text, conventions).pair()
     if conventions is None or not conventions.split_at_incises:
         return spans
@@ -347,6 +355,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     text = _require_str(text, "paragraph_spans")
     return [line.span() for line in _LINE.finditer(text) if not line.group().isspace()]
+
+
+def _require_conventions(conventions: object) -> None:
+    """Raise a TypeError naming the type, for a dict or a profile passed by mistake."""
+    if conventions is not None and not isinstance(conventions, QuoteConventions):
+        msg = f"conventions must be a QuoteConventions or None, got {type(conventions).__name__}"
+        raise TypeError(msg)
 
 
 def _require_str(text: object, function: str) -> str:
