@@ -26,6 +26,7 @@ from quoteattr import (
     cli,
     render,
 )
+from quoteattr._render._colours import UNATTRIBUTED_COLOUR
 from quoteattr.cli import _extraction
 from test_cli import FakeExtractor, WatchingExtractor, loader, run
 
@@ -259,7 +260,7 @@ def test_unattributed_quotes_are_grey_and_say_so() -> None:
     page = read(render(HARBOUR, harbour_quotes()))
     spine = page.of_class("qa-quote")[-1]
     assert "qa-unattributed" in spine.classes
-    assert spine.colour == quoteattr._render.UNATTRIBUTED_COLOUR
+    assert spine.colour == UNATTRIBUTED_COLOUR
     assert "no speaker found (1 quote)" in render(HARBOUR, harbour_quotes())
 
 
