@@ -283,3 +283,63 @@ def test_french_word_lists_are_lowercase_entries(name: str) -> None:
     assert entries
     assert all(entry == entry.lower() for entry in entries)
     assert len(set(entries)) == len(entries)
+
+
+def test_dash_after_a_colon_opens_a_turn_inside_a_paragraph() -> None:
+    """`Il demanda : — Vous ici ?` is narration, then a turn to the paragraph's end."""
+    text = "Le garde se pencha et demanda : — Vous venez du village ?\nPersonne ne bougea."
+    [span] = french(text)
+    assert span.style is MarkStyle.DIALOGUE_DASH
+    assert span.text == "Vous venez du village ?"
+    assert text[span.start] == "—"
+
+
+def test_turns_run_together_in_one_paragraph() -> None:
+    """Dashes after sentence ends in a paragraph with several turns each open one."""
+    text = "Le vent tomba. — Il pleuvra demain. — Tant mieux, répondit le meunier. — Pourquoi ?"
+    assert speech(text) == ["— Il pleuvra demain.", "— Tant mieux,", "— Pourquoi ?"]
+
+
+def test_single_dash_after_a_full_stop_is_narration() -> None:
+    """A lone dash after a full stop is a pause in the narration, not a turn."""
+    assert french("Je me tus longtemps. — Ce fut un hiver très long pour nous tous.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il vint, — disons — un peu tard, et repartit.",
+        "Le chemin montait — lentement — vers la ferme. — et rien d'autre.",
+    ],
+)
+def test_parenthetical_dashes_open_no_turn(text: str) -> None:
+    """Dashes after a word or a comma, or before a small letter, set off narration."""
+    assert french(text) == []
+
+
+def test_turn_ends_before_the_narrator_introduces_the_next() -> None:
+    """`— Oui. Elle reprit :` leaves the introducing sentence out of the turn."""
+    text = "Il dit : — Nous partons. Sa sœur haussa les épaules : — Sans moi."
+    assert speech(text) == ["— Nous partons.", "— Sans moi."]
+
+
+def test_quote_holding_a_dash_opens_no_turn_inside_it() -> None:
+    """A dash inside guillemets belongs to the quotation."""
+    text = "Il lut : « Fin. — Oui. — Non. » puis ferma le livre."
+    [span] = french(text)
+    assert span.style is MarkStyle.GUILLEMET
+
+
+def test_guillemets_inside_a_turn_are_its_inner_quotes() -> None:
+    """A quotation inside a mid-paragraph turn is nested in it."""
+    text = "Elle cria : — Lisez « Attention » sur la porte !"
+    [span] = french(text)
+    assert span.style is MarkStyle.DIALOGUE_DASH
+    [inner] = span.inner
+    assert inner.text.strip() == "Attention"
+
+
+def test_turns_need_the_setting() -> None:
+    """Without turn_after, a dash inside a paragraph opens nothing."""
+    conventions = quote_conventions({"dialogue_dashes": "—"})
+    assert find_quote_marks("Il demanda : — Vous ici ?", conventions) == []

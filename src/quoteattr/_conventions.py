@@ -66,6 +66,13 @@ class QuoteConventions:
         incise_clitics: Words that may come between the comma and the verb (``s'``, ``lui``);
             an elided one ends with an apostrophe.
         incise_pronouns: Inverted subject pronouns after the verb, hyphens included (``-il``).
+        turn_after: Punctuation after which a dialogue dash in the middle of a paragraph opens
+            a speaker's turn (``Il demanda : — Vous ?``) when a capital letter or a quotation
+            mark follows it; the turn runs to the next turn's dash or to the end of the
+            paragraph. Empty: only a dash opening a paragraph opens a line.
+        chained_turn_after: Punctuation after which such a dash opens a turn only if the
+            paragraph has at least one other: ``Il entra. — Oui. — Non.`` is a paragraph of
+            dialogue, run together; ``Il entra. — Puis il sortit.`` is narration.
     """
 
     dialogue_dashes: tuple[str, ...] = attrs.field(
@@ -82,12 +89,24 @@ class QuoteConventions:
     incise_pronouns: tuple[str, ...] = attrs.field(
         default=(), converter=_sorted_strings, validator=_no_empty
     )
+    turn_after: tuple[str, ...] = attrs.field(
+        default=(), converter=_sorted_strings, validator=_no_empty
+    )
+    chained_turn_after: tuple[str, ...] = attrs.field(
+        default=(), converter=_sorted_strings, validator=_no_empty
+    )
 
 
 _YES: Final = frozenset({"yes", "true", "1"})
 _NO: Final = frozenset({"no", "false", "0", ""})
 _FLAGS: Final = ("dash_continues_quote", "reopen_with_closer", "split_at_incises")
-_LISTS: Final = ("dialogue_dashes", "incise_clitics", "incise_pronouns")
+_LISTS: Final = (
+    "dialogue_dashes",
+    "incise_clitics",
+    "incise_pronouns",
+    "turn_after",
+    "chained_turn_after",
+)
 #: How ``incises.tsv`` says whether a form needs an inverted pronoun.
 _INVERSION: Final = {"optional": False, "required": True}
 
@@ -134,6 +153,8 @@ def quote_conventions(
         inverted_incise_verbs=required,
         incise_clitics=lists["incise_clitics"],
         incise_pronouns=lists["incise_pronouns"],
+        turn_after=lists["turn_after"],
+        chained_turn_after=lists["chained_turn_after"],
     )
 
 
@@ -145,6 +166,12 @@ class IncisePattern:
     dash: regex.Pattern[str] | None
     #: The start of an incise: the speech's last punctuation, then the clitics and the verb.
     incise: regex.Pattern[str] | None
+    #: A dialogue dash in the middle of a paragraph that may open a turn (group ``dash``),
+    #: after a mark of ``turn_after`` (group ``alone``) or of ``chained_turn_after``.
+    turn: regex.Pattern[str] | None = None
+    #: A mark of ``chained_turn_after`` (group ``mark``) that ends a sentence: a space and a
+    #: capital follow it.
+    sentence_end: regex.Pattern[str] | None = None
 
 
 _VERBOSE: Final = regex.VERSION1 | regex.VERBOSE
@@ -153,11 +180,25 @@ _VERBOSE: Final = regex.VERSION1 | regex.VERBOSE
 @functools.lru_cache(maxsize=16)
 def incise_pattern(conventions: QuoteConventions) -> IncisePattern:
     """The patterns that find *conventions*' dashes and incises, compiled once per value."""
-    dash = None
+    dash = turn = sentence_end = None
     if conventions.dialogue_dashes:
         dashes = "|".join(regex.escape(mark) for mark in conventions.dialogue_dashes)
         # A dash that runs on into more dashes (a rule ``———``) opens no line.
         dash = regex.compile(rf"[^\S\n\r]*+ (?: {dashes} ) (?![\p{{Pd}}]) \s*+", _VERBOSE)
+        if conventions.turn_after or conventions.chained_turn_after:
+            alone = "|".join(regex.escape(mark) for mark in conventions.turn_after)
+            chained = "|".join(regex.escape(mark) for mark in conventions.chained_turn_after)
+            turn = regex.compile(
+                rf"""
+                (?: (?P<alone> {alone or "(?!)"} ) | {chained or "(?!)"} ) [^\S\n\r]*+
+                (?P<dash> (?: {dashes} ) (?![\p{{Pd}}]) ) [^\S\n\r]*+
+                (?= \p{{Lu}} | \p{{Quotation_Mark}} )
+                """,
+                _VERBOSE,
+            )
+            sentence_end = regex.compile(
+                rf"(?P<mark> {chained or '(?!)'} ) (?= [^\S\n\r]++ \p{{Lu}} )", _VERBOSE
+            )
     incise = None
     if conventions.split_at_incises and (
         conventions.incise_verbs or conventions.inverted_incise_verbs
@@ -179,4 +220,4 @@ def incise_pattern(conventions: QuoteConventions) -> IncisePattern:
             """,
             _VERBOSE | regex.IGNORECASE,
         )
-    return IncisePattern(dash=dash, incise=incise)
+    return IncisePattern(dash=dash, incise=incise, turn=turn, sentence_end=sentence_end)

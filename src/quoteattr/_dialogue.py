@@ -38,7 +38,7 @@ from quoteattr._types import MarkStyle, QuoteMarkSpan
 if TYPE_CHECKING:
     from quoteattr._conventions import QuoteConventions
 
-__all__ = ["dash_line", "split_at_incises"]
+__all__ = ["dash_line", "split_at_incises", "turns"]
 
 #: Where an incise ends: a comma, or punctuation that ends a clause, but not the full stop of
 #: an abbreviation (a capital and at most two lower-case letters: ``M.``, ``Mme.``, ``Dr.``).
@@ -66,6 +66,48 @@ def dash_line(
     content_end = content_start + len(text[content_start : paragraph[1]].rstrip())
     dash_start = content_start - len(text[paragraph[0] : content_start].lstrip())
     return dash_start, content_start, content_end
+
+
+def turns(
+    text: str, paragraph: tuple[int, int], taken: list[QuoteMarkSpan], conventions: QuoteConventions
+) -> list[tuple[int, int, int]]:
+    """The speakers' turns opened by dashes in the middle of *paragraph*, as :func:`dash_line`.
+
+    A turn starts at a dialogue dash that follows one of the conventions' ``turn_after``
+    marks (or, if the paragraph has two dashes that may open turns, ``chained_turn_after``
+    ones) and comes before a capital or a quotation mark, outside the spans *taken*, and
+    runs to the next such dash or to the end of the paragraph. A turn that ends with a
+    ``turn_after`` mark ends, unless it is a single sentence, with the narrator introducing
+    the next speech (``— Oui. Elle reprit :``): it ends at the last sentence before.
+    """
+    patterns = incise_pattern(conventions)
+    pattern = patterns.turn
+    if pattern is None:
+        return []
+    matches = [
+        match
+        for match in pattern.finditer(text, *paragraph)
+        if not any(span.start <= match.start("dash") < span.end for span in taken)
+    ]
+    starts = [
+        (match.start("dash"), match.end())
+        for match in matches
+        if len(matches) > 1 or match.group("alone") is not None
+    ]
+    if not starts:
+        return []
+    ends = [start for start, _content in starts[1:]] + [paragraph[1]]
+    lines = []
+    for (start, content), end in zip(starts, ends, strict=True):
+        stop = content + len(text[content:end].rstrip())
+        if text.endswith(conventions.turn_after, content, stop) and patterns.sentence_end:
+            last = None
+            for last in patterns.sentence_end.finditer(text, content, stop):  # noqa: B007
+                pass
+            if last is not None:
+                stop = last.end("mark")
+        lines.append((start, content, stop))
+    return lines
 
 
 def dash_span(text: str, line: tuple[int, int, int], inner: list[QuoteMarkSpan]) -> QuoteMarkSpan:

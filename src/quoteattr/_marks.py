@@ -100,7 +100,7 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import regex
 
 from quoteattr._conventions import QuoteConventions, quote_conventions
-from quoteattr._dialogue import dash_line, dash_span, split_at_incises
+from quoteattr._dialogue import dash_line, dash_span, split_at_incises, turns
 from quoteattr._text import plain_str
 from quoteattr._types import MarkStyle, QuoteMarkSpan
 
@@ -514,6 +514,8 @@ class _Pairer:
             if line is None:
                 # Only the outermost quote may run on into the next paragraph.
                 self._end_from(1, paragraph[1])
+                if self._conventions is not None and not self._stack:
+                    self._take_turns(paragraph, found_before)
             else:
                 # A dialogue line holds whatever was quoted in it, open or closed.
                 self._end_from(0, paragraph[1])
@@ -523,6 +525,19 @@ class _Pairer:
             previous_end = paragraph[1]
         self._end_from(0, previous_end)
         return self._spans
+
+    def _take_turns(self, paragraph: tuple[int, int], found_before: int) -> None:
+        """Make the turns opened by dashes inside *paragraph* spans, holding the quotes in them."""
+        assert self._conventions is not None  # noqa: S101 - checked by the caller
+        found = self._spans[found_before:]
+        lines = turns(self._text, paragraph, found, self._conventions)
+        if not lines:
+            return
+        del self._spans[found_before:]
+        self._spans.extend(span for span in found if span.start < lines[0][0])
+        for line in lines:
+            inner = [span for span in found if line[0] <= span.start < line[2]]
+            self._spans.append(dash_span(self._text, line, inner))
 
     def _continue_quote(self, tokens: list[_Token], previous_end: int) -> int:
         """Carry an open quote into this paragraph if it reopens; return the first token left."""
