@@ -343,3 +343,27 @@ def test_turns_need_the_setting() -> None:
     """Without turn_after, a dash inside a paragraph opens nothing."""
     conventions = quote_conventions({"dialogue_dashes": "—"})
     assert find_quote_marks("Il demanda : — Vous ici ?", conventions) == []
+
+
+def test_editorial_brackets_are_cut_out_of_speech() -> None:
+    """`[Note : …]` inside a line is the editor's: the speech is left on either side."""
+    text = "— Passe-moi la galette [Note : l’argent], et vite."
+    assert speech(text) == ["— Passe-moi la galette", ", et vite."]
+
+
+def test_bracket_with_only_punctuation_after_it_leaves_no_piece() -> None:
+    """The full stop left after a final note is no speech of its own."""
+    text = "— Il a filé en douce [Note : il est parti sans bruit]."
+    assert speech(text) == ["— Il a filé en douce"]
+
+
+def test_parentheses_stay_in_speech() -> None:
+    """A speaker's own parentheses are speech."""
+    text = "— Mon frère (le cadet) arrive demain."
+    assert speech(text) == [text]
+
+
+def test_asides_must_be_pairs() -> None:
+    """An aside setting that is not a pair of two marks is an error."""
+    with pytest.raises(ValueError, match="pairs"):
+        quote_conventions({"asides": "[[]"})

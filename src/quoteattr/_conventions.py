@@ -46,6 +46,14 @@ def _no_empty(
         raise ValueError(msg)
 
 
+def _pairs(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if any(len(item) != 2 or item[0] == item[1] for item in value):
+        msg = f"{attribute.name} must hold pairs of two different marks, such as []"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class QuoteConventions:
     """What a language's text does with quotations beyond pairing marks; all off by default.
@@ -70,6 +78,9 @@ class QuoteConventions:
             a speaker's turn (``Il demanda : — Vous ?``) when a capital letter or a quotation
             mark follows it; the turn runs to the next turn's dash or to the end of the
             paragraph. Empty: only a dash opening a paragraph opens a line.
+        asides: Pairs of marks, each written opener then closer (``[]``), whose content inside
+            speech is the narrator's or the editor's, cut out like an incise
+            (``— Ta filoche [Note : ta bourse] est vide.``).
         chained_turn_after: Punctuation after which such a dash opens a turn only if the
             paragraph has at least one other: ``Il entra. — Oui. — Non.`` is a paragraph of
             dialogue, run together; ``Il entra. — Puis il sortit.`` is narration.
@@ -95,6 +106,7 @@ class QuoteConventions:
     chained_turn_after: tuple[str, ...] = attrs.field(
         default=(), converter=_sorted_strings, validator=_no_empty
     )
+    asides: tuple[str, ...] = attrs.field(default=(), converter=_sorted_strings, validator=_pairs)
 
 
 _YES: Final = frozenset({"yes", "true", "1"})
@@ -106,6 +118,7 @@ _LISTS: Final = (
     "incise_pronouns",
     "turn_after",
     "chained_turn_after",
+    "asides",
 )
 #: How ``incises.tsv`` says whether a form needs an inverted pronoun.
 _INVERSION: Final = {"optional": False, "required": True}
@@ -155,6 +168,7 @@ def quote_conventions(
         incise_pronouns=lists["incise_pronouns"],
         turn_after=lists["turn_after"],
         chained_turn_after=lists["chained_turn_after"],
+        asides=lists["asides"],
     )
 
 
@@ -172,6 +186,8 @@ class IncisePattern:
     #: A mark of ``chained_turn_after`` (group ``mark``) that ends a sentence: a space and a
     #: capital follow it.
     sentence_end: regex.Pattern[str] | None = None
+    #: An aside in speech, with the spaces before it: ``[Note : …]``.
+    aside: regex.Pattern[str] | None = None
 
 
 _VERBOSE: Final = regex.VERSION1 | regex.VERBOSE
@@ -220,4 +236,15 @@ def incise_pattern(conventions: QuoteConventions) -> IncisePattern:
             """,
             _VERBOSE | regex.IGNORECASE,
         )
-    return IncisePattern(dash=dash, incise=incise, turn=turn, sentence_end=sentence_end)
+    aside = None
+    if conventions.asides:
+        aside = regex.compile(
+            "|".join(
+                rf"\s*+ {opener} [^{opener}{closer}\n\r]*+ {closer}"
+                for opener, closer in (map(regex.escape, pair) for pair in conventions.asides)
+            ),
+            _VERBOSE,
+        )
+    return IncisePattern(
+        dash=dash, incise=incise, turn=turn, sentence_end=sentence_end, aside=aside
+    )

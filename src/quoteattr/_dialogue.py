@@ -46,6 +46,7 @@ _INCISE_END: Final = regex.compile(
     r"[,;:!?\N{HORIZONTAL ELLIPSIS}] | (?<! \b \p{Lu} \p{Ll}{0,2}+ ) \.",
     regex.VERSION1 | regex.VERBOSE,
 )
+_WORD: Final = regex.compile(r"\w")
 _PARAGRAPH_BREAK: Final = regex.compile(
     r"(?: \r\n | [\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}] ) \s*+",
     regex.VERSION1 | regex.VERBOSE,
@@ -130,10 +131,14 @@ def split_at_incises(
     text: str, span: QuoteMarkSpan, conventions: QuoteConventions
 ) -> list[QuoteMarkSpan]:
     """Return *span* cut around the narrator's incises it holds (just *span* if none)."""
-    pattern = incise_pattern(conventions).incise
-    if pattern is None:
+    patterns = incise_pattern(conventions)
+    if patterns.incise is None and patterns.aside is None:
         return [span]
-    speech = list(_speech_ranges(text, span, conventions))
+    speech = [(span.content_start, span.content_end)]
+    if patterns.incise is not None:
+        speech = _speech_ranges(text, span, conventions)
+    if patterns.aside is not None:
+        speech = _without_asides(text, speech, patterns.aside)
     if len(speech) == 1 and speech[0] == (span.content_start, span.content_end):
         return [span]
     pieces = []
@@ -191,6 +196,24 @@ def _speech_ranges(
         speech_start = position = resume
     ranges.append((speech_start, end))
     return ranges
+
+
+def _without_asides(
+    text: str, ranges: list[tuple[int, int]], aside: regex.Pattern[str]
+) -> list[tuple[int, int]]:
+    """*ranges* with the asides in them cut out, and pieces left without a word dropped."""
+    pieces = []
+    for start, end in ranges:
+        cut = [(start, start)]
+        for match in aside.finditer(text, start, end):
+            cut[-1] = (cut[-1][0], match.start())
+            cut.append((match.end(), match.end()))
+        if len(cut) == 1:
+            pieces.append((start, end))
+            continue
+        cut[-1] = (cut[-1][0], end)
+        pieces.extend(piece for piece in cut if _WORD.search(text, *piece))
+    return pieces
 
 
 def _is_incise(match: regex.Match[str], conventions: QuoteConventions) -> bool:

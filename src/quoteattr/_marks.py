@@ -339,7 +339,7 @@ def find_quote_marks(text: str, conventions: QuoteConventions | None = None) -> 
     text = _require_str(text, "find_quote_marks")
     _require_conventions(conventions)
     spans = _Pairer(text, conventions).pair()
-    if conventions is None or not conventions.split_at_incises:
+    if conventions is None or not (conventions.split_at_incises or conventions.asides):
         return spans
     return [piece for span in spans for piece in split_at_incises(text, span, conventions)]
 
