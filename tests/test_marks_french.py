@@ -367,3 +367,19 @@ def test_asides_must_be_pairs() -> None:
     """An aside setting that is not a pair of two marks is an error."""
     with pytest.raises(ValueError, match="pairs"):
         quote_conventions({"asides": "[[]"})
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "— Bonjour, dit le meunier, en ôtant son chapeau ; entrez donc.",
+            ["— Bonjour,", "entrez donc."],
+        ),
+        ("— Venez, répondit la fermière, qui riait, venez vite.", ["— Venez,", "venez vite."]),
+        ("— Oui, dit-il, sans lever les yeux.", ["— Oui,"]),
+    ],
+)
+def test_incise_goes_on_past_a_gerund_or_a_relative(line: str, expected: list[str]) -> None:
+    """`, en …` or `, qui …` after the incise's comma is still the narrator's."""
+    assert speech(line) == expected

@@ -78,6 +78,8 @@ class QuoteConventions:
             a speaker's turn (``Il demanda : — Vous ?``) when a capital letter or a quotation
             mark follows it; the turn runs to the next turn's dash or to the end of the
             paragraph. Empty: only a dash opening a paragraph opens a line.
+        incise_continuations: Words that, right after the comma ending an incise, carry the
+            incise on to its next punctuation (``dit-il, en souriant, oui``), lowercased.
         asides: Pairs of marks, each written opener then closer (``[]``), whose content inside
             speech is the narrator's or the editor's, cut out like an incise
             (``— Ta filoche [Note : ta bourse] est vide.``).
@@ -106,6 +108,7 @@ class QuoteConventions:
     chained_turn_after: tuple[str, ...] = attrs.field(
         default=(), converter=_sorted_strings, validator=_no_empty
     )
+    incise_continuations: frozenset[str] = attrs.field(default=frozenset(), converter=_lowered)
     asides: tuple[str, ...] = attrs.field(default=(), converter=_sorted_strings, validator=_pairs)
 
 
@@ -119,6 +122,7 @@ _LISTS: Final = (
     "turn_after",
     "chained_turn_after",
     "asides",
+    "incise_continuations",
 )
 #: How ``incises.tsv`` says whether a form needs an inverted pronoun.
 _INVERSION: Final = {"optional": False, "required": True}
@@ -169,6 +173,7 @@ def quote_conventions(
         turn_after=lists["turn_after"],
         chained_turn_after=lists["chained_turn_after"],
         asides=lists["asides"],
+        incise_continuations=lists["incise_continuations"],
     )
 
 

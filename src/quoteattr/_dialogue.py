@@ -47,6 +47,7 @@ _INCISE_END: Final = regex.compile(
     regex.VERSION1 | regex.VERBOSE,
 )
 _WORD: Final = regex.compile(r"\w")
+_NEXT_WORD: Final = regex.compile(r"\s*+(\w++)")
 _PARAGRAPH_BREAK: Final = regex.compile(
     r"(?: \r\n | [\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}] ) \s*+",
     regex.VERSION1 | regex.VERBOSE,
@@ -187,6 +188,8 @@ def _speech_ranges(
         if speech_end > speech_start:
             ranges.append((speech_start, speech_end))
         stop = _INCISE_END.search(text, match.end(), end)
+        while stop is not None and _continues(text, stop, end, conventions):
+            stop = _INCISE_END.search(text, stop.end(), end)
         if stop is None:
             return ranges
         resume = stop.end()
@@ -196,6 +199,14 @@ def _speech_ranges(
         speech_start = position = resume
     ranges.append((speech_start, end))
     return ranges
+
+
+def _continues(text: str, stop: regex.Match[str], end: int, conventions: QuoteConventions) -> bool:
+    """Whether the incise goes on past the comma *stop*: a word of ``incise_continuations``."""
+    if stop.group() != "," or not conventions.incise_continuations:
+        return False
+    word = _NEXT_WORD.match(text, stop.end(), end)
+    return word is not None and word.group(1).lower() in conventions.incise_continuations
 
 
 def _without_asides(
