@@ -54,6 +54,7 @@ for _variable in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 
 import attrs  # noqa: E402 - after the thread settings above
 import spacy  # noqa: E402
+from _pipelines import MODELS, installed_models  # noqa: E402 - the script's own folder
 
 from quoteattr import QuoteExtractor  # noqa: E402
 from quoteattr._extractor import DEFAULT_BATCH_SIZE  # noqa: E402
@@ -68,7 +69,6 @@ if TYPE_CHECKING:
     from quoteattr.evaluation import GoldDocument
 
 #: The pipelines measured by default: one of each label scheme quoteattr reads.
-MODELS = ("en_core_web_sm", "en_ud_sm")
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
 
 # The targets of issue 6.
@@ -90,15 +90,6 @@ WARM_UP_DOCS = 8
 CHUNK_DOCS = 2 * DEFAULT_BATCH_SIZE
 CALIBRATION_DOCS = 32
 MEMORY_START_SECONDS = 10.0  # a fresh interpreter importing spaCy and loading the pipeline
-
-
-def installed_models() -> list[str]:
-    """The pipelines of :data:`MODELS` that are installed, with a note for each one missing."""
-    found = [model for model in MODELS if spacy.util.is_package(model)]
-    for model in MODELS:
-        if model not in found:
-            print(f"{model} is not installed: left out (python -m spacy download {model})")
-    return found
 
 
 # -- the stream and the clock ----------------------------------------------------------------

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 import spacy
+from _pipelines import MODELS, installed_models
 
 from quoteattr import Cue, Quote, QuoteExtractor, QuoteKind, Speaker
 from quoteattr.evaluation import Failure, format_comparison, load_brat_corpus, score
@@ -60,18 +61,7 @@ T = TypeVar("T")
 #: One system: the quotes of a parsed Doc, with offsets into ``doc.text``.
 Extract = Callable[["Doc"], list[Quote]]
 
-#: The pipelines compared by default: one of each label scheme quoteattr reads.
-MODELS = ("en_core_web_sm", "en_ud_sm")
 DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear" / "dev"
-
-
-def installed_models() -> list[str]:
-    """The pipelines of :data:`MODELS` that are installed, with a note for each one missing."""
-    found = [model for model in MODELS if spacy.util.is_package(model)]
-    for model in MODELS:
-        if model not in found:
-            print(f"{model} is not installed: left out (python -m spacy download {model})")
-    return found
 
 
 # -- textacy's triples as quoteattr records ----------------------------------------------

@@ -22,10 +22,6 @@ KNOWN_FAILURES: dict[str, str] = {
         "en_core_web_sm: 'her claims that ...' tags 'claims' VERB/VBZ (ccomp of 'repeated'), "
         "so the report is a COMPLEMENT of 'repeat', not the noun cue 'claim'"
     ),
-    "test_reported.py::test_typical_report[sm-noun cue]": (
-        "en_core_web_sm: 'a warning that the port would close' is parsed as a relative clause "
-        "(relcl, 'that' WDT dobj of 'close'); _noun_report takes only acl/ccomp clauses"
-    ),
     "test_normalisation.py::test_invisible_character_inside_the_cue[sm-U+200C]": (
         _INVISIBLE_IN_CUE.format(name="en_core_web_sm", word="'criti<ZWNJ>cized'")
     ),
@@ -41,10 +37,5 @@ KNOWN_FAILURES: dict[str, str] = {
     "test_normalisation.py::test_soft_hyphen_inside_a_name[sm]": (
         "en_core_web_sm: tags 'Oka<SHY>for' ADP (prep of 'Teresa'), and the mention trims a "
         "trailing ADP: the speaker is 'Teresa'"
-    ),
-    "test_seed_article.py::test_seed_reported_speech[sm-cautioning-Antony Blinken-that Israel risked]": (  # noqa: E501 - a test's name
-        "en_core_web_sm: no sentence break at the blank line after the headline; 'issued' is a "
-        "ccomp of the headline's 'Warns', whose COMPLEMENT report takes the next paragraph as "
-        "its content, so the nested 'cautioning' report is dropped"
     ),
 }

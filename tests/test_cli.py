@@ -27,6 +27,9 @@ from quoteattr import (
     Speaker,
     cli,
 )
+from quoteattr.cli import _extraction
+from quoteattr.cli._arguments import package_version
+from quoteattr.cli._formats import CSV_HEADER
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -129,7 +132,7 @@ class FakeExtractor:
 
 
 def loader(extractor: FakeExtractor) -> Callable[..., FakeExtractor]:
-    """A stand-in for ``cli.load_extractor`` that returns *extractor*, whatever is asked."""
+    """A stand-in for ``load_extractor`` that returns *extractor*, whatever is asked."""
 
     def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         return extractor
@@ -138,7 +141,7 @@ def loader(extractor: FakeExtractor) -> Callable[..., FakeExtractor]:
 
 
 def never_loads(reason: str) -> Callable[..., FakeExtractor]:
-    """A stand-in for ``cli.load_extractor`` that fails the test if the model loads."""
+    """A stand-in for ``load_extractor`` that fails the test if the model loads."""
 
     def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         pytest.fail(reason)
@@ -157,7 +160,7 @@ def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
         extractor.model, extractor.kinds, extractor.parse = model, kinds, parse
         return extractor
 
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(_extraction, "load_extractor", load)
     monkeypatch.setenv("COLUMNS", "120")
     return extractor
 
@@ -210,7 +213,7 @@ def test_table_shows_the_mention_when_no_name_was_resolved(
         cue=("said", "say"),
         method=AttributionMethod.CUE_AFTER,
     )
-    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(FakeExtractor({text: [quote]})))
     path = tmp_path / "spokesperson.txt"
     path.write_text(text, encoding="utf-8")
     _status, out, _err = run([str(path)], capsys)
@@ -237,7 +240,7 @@ def test_table_shortens_long_quotes_to_the_terminal_width(
     quote = make_quote(
         text, content, QuoteKind.DIRECT, speaker=("Ines Maro", "Ines Maro"), cue=("said", "say")
     )
-    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(FakeExtractor({text: [quote]})))
     monkeypatch.setenv("COLUMNS", "60")
     path = tmp_path / "lighthouse.txt"
     path.write_text(text, encoding="utf-8")
@@ -254,7 +257,7 @@ def test_table_puts_a_multi_paragraph_quote_on_one_line(
     content = "The tide came in fast.\n\n“By noon the road was gone."
     text = f"“{content}”"
     quote = make_quote(text, content, QuoteKind.DIRECT)
-    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(FakeExtractor({text: [quote]})))
     path = tmp_path / "tide.txt"
     path.write_text(text, encoding="utf-8")
     _status, out, _err = run([str(path)], capsys)
@@ -339,7 +342,7 @@ def test_csv_is_a_header_and_a_row_per_quote_whose_offsets_slice_the_text(
     pier.write_text(UNATTRIBUTED, encoding="utf-8")
     status, out, _err = run(["--format", "csv", str(ferry), str(pier)], capsys)
     assert status == 0
-    assert out.splitlines()[0].split(",") == list(cli.CSV_HEADER)
+    assert out.splitlines()[0].split(",") == list(CSV_HEADER)
     rows = csv_rows(out)
     assert [(row["file"], row["quote_index"]) for row in rows] == [
         (str(ferry), "0"),
@@ -370,9 +373,8 @@ def test_csv_leaves_missing_values_empty(
     _status, out, _err = run(["-f", "csv", str(path)], capsys)
     (row,) = csv_rows(out)
     empty = [column for column, value in row.items() if value == ""]
-    assert empty == [
-        column for column in cli.CSV_HEADER if column.startswith(("speaker_", "cue_"))
-    ] + ["method", "confidence"]
+    mention_columns = [column for column in CSV_HEADER if column.startswith(("speaker_", "cue_"))]
+    assert empty == [*mention_columns, "method", "confidence"]
 
 
 def test_csv_keeps_a_quote_with_line_breaks_in_one_cell(
@@ -382,7 +384,7 @@ def test_csv_keeps_a_quote_with_line_breaks_in_one_cell(
     content = "The tide came in fast.\r\n\r\n“By noon the road was gone."
     text = f"“{content}”"
     quote = make_quote(text, content, QuoteKind.DIRECT)
-    monkeypatch.setattr(cli, "load_extractor", loader(FakeExtractor({text: [quote]})))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(FakeExtractor({text: [quote]})))
     path = tmp_path / "tide.txt"
     path.write_bytes(text.encode())
     _status, out, _err = run(["-f", "csv", str(path)], capsys)
@@ -399,7 +401,7 @@ def test_csv_without_quotes_is_the_header_alone(
     path.write_text(NO_QUOTES, encoding="utf-8")
     status, out, _err = run(["-f", "csv", str(path), str(path)], capsys)
     assert status == 0
-    assert out == ",".join(cli.CSV_HEADER) + "\n"
+    assert out == ",".join(CSV_HEADER) + "\n"
 
 
 # -- streaming -----------------------------------------------------------------------------
@@ -428,7 +430,7 @@ def test_every_format_writes_each_input_before_the_next_is_extracted(
 ) -> None:
     """Results stream: the first file's quotes are out before the second file's are found."""
     extractor = WatchingExtractor({FERRY: FERRY_QUOTES}, capsys)
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     status = cli.main(["-f", fmt, str(ferry_file), str(ferry_file)])
     assert status == 0
     before_second = extractor.seen[1]
@@ -504,7 +506,7 @@ def test_bad_scale_options_are_usage_errors(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """A wrong --jobs, --batch-size, --parse or --input-format exits 2 before any work."""
-    monkeypatch.setattr(cli, "load_extractor", never_loads("no model after a usage error"))
+    monkeypatch.setattr(_extraction, "load_extractor", never_loads("no model after a usage error"))
     status, out, err = run([*args, str(ferry_file)], capsys)
     assert (status, out) == (2, "")
     assert f"quoteattr: error: {message}" in err
@@ -647,7 +649,7 @@ def test_bad_kinds_are_a_usage_error_listing_the_kinds(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """An unknown or empty --kinds exits 2 with the valid kinds, before anything is read."""
-    monkeypatch.setattr(cli, "load_extractor", never_loads("no model after a usage error"))
+    monkeypatch.setattr(_extraction, "load_extractor", never_loads("no model after a usage error"))
     status, out, err = run(["--kinds", value, str(ferry_file)], capsys)
     assert (status, out) == (2, "")
     assert err.startswith("usage: quoteattr")
@@ -661,7 +663,7 @@ def test_missing_file_fails_before_the_model_loads(
     monkeypatch: pytest.MonkeyPatch, ferry_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A path that does not exist exits 1 with one line naming it, no model load."""
-    monkeypatch.setattr(cli, "load_extractor", never_loads("no model for a missing path"))
+    monkeypatch.setattr(_extraction, "load_extractor", never_loads("no model for a missing path"))
     status, out, err = run([str(ferry_file), "no-such-file.txt"], capsys)
     assert (status, out) == (1, "")
     assert err == "quoteattr: error: cannot read 'no-such-file.txt': No such file or directory\n"
@@ -712,7 +714,7 @@ def test_model_errors_exit_1_with_the_message(
     def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         raise error
 
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(_extraction, "load_extractor", load)
     status, out, err = run([str(ferry_file)], capsys)
     assert (status, out) == (1, "")
     assert err == f"quoteattr: error: {error}\n"
@@ -732,7 +734,7 @@ def test_version_prints_the_package_version(capsys: pytest.CaptureFixture[str]) 
     """--version prints the installed distribution's version and exits 0."""
     status, out, _err = run(["--version"], capsys)
     assert status == 0
-    assert out == f"quoteattr {cli.package_version()}\n"
+    assert out == f"quoteattr {package_version()}\n"
 
 
 def test_help_documents_the_output_shapes(capsys: pytest.CaptureFixture[str]) -> None:
@@ -771,7 +773,7 @@ def test_help_documents_the_inputs_options_and_csv_columns(
         '"quoteattr: error: NAME: WHAT"',
     ):
         assert text in out
-    assert all(column in out for column in cli.CSV_HEADER)
+    assert all(column in out for column in CSV_HEADER)
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:
@@ -783,7 +785,8 @@ def run_python(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_help_does_not_import_spacy() -> None:
     """Building the parser (all --help needs) leaves spaCy unimported, so it answers fast."""
-    code = "import sys\nfrom quoteattr.cli import build_parser\nbuild_parser().format_help()\n"
+    code = "import sys\nfrom quoteattr.cli._arguments import build_parser\n"
+    code += "build_parser().format_help()\n"
     code += "print('spacy' in sys.modules)"
     assert run_python("-c", code).stdout.strip() == "False"
 
@@ -934,7 +937,7 @@ def test_evaluate_scores_reported_speech_against_the_indirect_subsets(
         method=AttributionMethod.CUE_BEFORE,
     )
     extractor = FakeExtractor({FERRY: [FERRY_QUOTES[0], mixed]})
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     status, out, _err = run(["evaluate", str(gold_dir), "--json", "-"], capsys)
     assert status == 0
     subsets = json.loads(out)["subsets"]
@@ -992,7 +995,7 @@ def test_evaluate_reads_the_gold_before_loading_the_model(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A wrong gold directory exits 1 at once, without loading a model."""
-    monkeypatch.setattr(cli, "load_extractor", never_loads("no model without the gold"))
+    monkeypatch.setattr(_extraction, "load_extractor", never_loads("no model without the gold"))
     missing = tmp_path / "no-such-dir"
     status, out, err = run(["evaluate", str(missing)], capsys)
     assert (status, out) == (1, "")
@@ -1019,7 +1022,7 @@ def test_evaluate_model_errors_exit_1(
     def load(_model: str | None, *_args: object, **_options: object) -> FakeExtractor:
         raise ModelNotFoundError("Could not load the spaCy pipeline 'en_nothing'.")
 
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(_extraction, "load_extractor", load)
     status, _out, err = run(["evaluate", str(gold_dir), "-m", "en_nothing"], capsys)
     assert status == 1
     assert err == "quoteattr: error: Could not load the spaCy pipeline 'en_nothing'.\n"
@@ -1061,7 +1064,7 @@ def test_a_file_named_evaluate_is_read_as_dot_slash_evaluate(
 
 def test_evaluate_help_does_not_import_spacy() -> None:
     """The subcommand's parser, like the main one, answers without importing spaCy."""
-    code = "import sys\nfrom quoteattr.cli import build_evaluate_parser\n"
+    code = "import sys\nfrom quoteattr.cli._evaluate import build_evaluate_parser\n"
     code += "build_evaluate_parser().format_help()\nprint('spacy' in sys.modules)"
     assert run_python("-c", code).stdout.strip() == "False"
 

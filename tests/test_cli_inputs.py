@@ -20,6 +20,8 @@ import spacy.util
 
 import quoteattr._pipeline
 from quoteattr import QuoteKind, cli
+from quoteattr.cli import _extraction
+from quoteattr.cli._formats import FORMATS
 from test_cli import (
     FERRY,
     FERRY_QUOTES,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 def fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
     """Install a fake extractor that knows FERRY and UNATTRIBUTED."""
     extractor = FakeExtractor({FERRY: FERRY_QUOTES, UNATTRIBUTED: UNATTRIBUTED_QUOTES})
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     return extractor
 
 
@@ -310,7 +312,7 @@ def test_a_lone_surrogate_in_a_record_does_not_end_the_run(
     text = '"Hi \ud800 there," she said.'
     quote = make_quote(text, "Hi \ud800 there,", QuoteKind.DIRECT)
     extractor = FakeExtractor({text: [quote], FERRY: FERRY_QUOTES})
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     path = write_lines(tmp_path / "odd.jsonl", record(text), record(FERRY))
     status, out, _err = run(["-f", fmt, str(path)], capsys)
     assert status == 0
@@ -368,7 +370,7 @@ def test_an_extraction_failure_is_reported_and_the_run_goes_on(
 ) -> None:
     """A text the extractor fails on is named with what it said; the next one still runs."""
     extractor = FakeExtractor({FERRY: FERRY_QUOTES}, failing=frozenset({UNATTRIBUTED}))
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     pier = tmp_path / "pier.txt"
     pier.write_text(UNATTRIBUTED, encoding="utf-8")
     status, out, err = run(["-f", "csv", str(pier), str(ferry_file)], capsys)
@@ -401,7 +403,7 @@ def test_files_are_read_when_reached_and_one_gone_meanwhile_is_reported(
     """Only paths are checked up front; a file deleted before its turn fails on its own."""
     doomed = tmp_path / "doomed.txt"
     doomed.write_text(FERRY, encoding="utf-8")
-    monkeypatch.setattr(cli, "load_extractor", loader(DeletingExtractor(doomed)))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(DeletingExtractor(doomed)))
     status, out, err = run(["-f", "jsonl", str(ferry_file), str(doomed), str(ferry_file)], capsys)
     assert status == 1
     assert jsonl_files(out) == [str(ferry_file)] * 4
@@ -417,7 +419,7 @@ def test_every_missing_path_is_named_before_the_model_loads(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Missing paths end the run at once, each named, with no model load and no output."""
-    monkeypatch.setattr(cli, "load_extractor", never_loads("no model for a missing path"))
+    monkeypatch.setattr(_extraction, "load_extractor", never_loads("no model for a missing path"))
     missing_dir, missing_jsonl = tmp_path / "no-such-dir", tmp_path / "gone.jsonl"
     args = [str(missing_dir), str(ferry_file), str(missing_jsonl)]
     status, out, err = run(args, capsys)
@@ -508,6 +510,7 @@ def test_a_utf16_file_gets_a_utf16_conversion_hint(
 ONE_QUOTE_COMMAND = """
 import sys
 from quoteattr import Quote, QuoteKind, cli
+from quoteattr.cli import _extraction
 
 class OneQuote:
     def pipe(self, texts, *, as_tuples=False, **options):
@@ -516,7 +519,7 @@ class OneQuote:
             quotes = [Quote(text[:1], 0, 1, QuoteKind.DIRECT)] if text else []
             yield (quotes, entry[1]) if as_tuples else quotes
 
-cli.load_extractor = lambda *args, **options: OneQuote()
+_extraction.load_extractor = lambda *args, **options: OneQuote()
 sys.exit(cli.main(sys.argv[1:]))
 """
 
@@ -564,7 +567,7 @@ def test_closed_standard_output_is_one_error_line(args: list[str], text_file: Pa
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full on this system")
-@pytest.mark.parametrize("output_format", cli.FORMATS)
+@pytest.mark.parametrize("output_format", FORMATS)
 def test_a_full_disk_is_one_error_line(output_format: str, text_file: Path) -> None:
     """Output to a full disk is one error line, also at exit: no "Exception ignored"."""
     args = ["-c", ONE_QUOTE_COMMAND, "-f", output_format, str(text_file)]

@@ -43,7 +43,8 @@ from quoteattr.evaluation import (
     subset_named,
     write_confidence_table,
 )
-from quoteattr.evaluation._scoring import counted_characters, normalize_mention
+from quoteattr.evaluation._matching import counted_characters
+from quoteattr.evaluation._mentions import normalize_mention
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pytest
 
 from quoteattr import cli
+from quoteattr.cli import _extraction
 from quoteattr.evaluation import load_brat_corpus
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ def test_evaluate_command_on_a_few_dev_articles(
 ) -> None:
     """End to end with a real pipeline: no failures, and most direct quotes found."""
     gold = some_dev_articles(tmp_path / "gold", 5)
-    monkeypatch.setattr(cli, "load_extractor", lambda _model: extractor)
+    monkeypatch.setattr(_extraction, "load_extractor", lambda _model: extractor)
     report_path = tmp_path / "report.json"
     status = cli.main(["evaluate", str(gold), "--json", str(report_path)])
     out, err = capsys.readouterr()

@@ -23,6 +23,7 @@ from quoteattr import (
     extract_quotes,
     find_quote_marks,
 )
+from quoteattr._parsing import parseable
 from quoteattr._types import MARKED_KINDS, REPORTED_KINDS
 from quotechecks import assert_no_pair_of_marks_cut
 from test_marks_properties import (
@@ -303,8 +304,12 @@ def test_every_entry_point_agrees(
     assert extract_quotes(text, nlp=extractor.nlp) == one_by_one[0]
     # spaCy cannot store a lone surrogate, so a Doc is made of the text with "?" for each.
     storable = text.encode("utf-8", "replace").decode("utf-8")
-    expected = one_by_one[0] if storable == text else extractor(storable)
-    assert extractor.from_doc(extractor.nlp(storable)) == expected
+    # from_doc reads the Doc as the caller's pipeline parsed it; the extractor parses the
+    # text with stand-ins (a plain space for a no-break one …), so only where there are
+    # none is the parse, and so the result, the same.
+    if parseable(storable) == storable:
+        expected = one_by_one[0] if storable == text else extractor(storable)
+        assert extractor.from_doc(extractor.nlp(storable)) == expected
 
 
 @fewer_examples

@@ -392,3 +392,20 @@ def test_quote_marks_are_paired_the_same_whether_or_not_the_text_is_cut(
     whole = [(q.start, q.end) for q in marks_only(text)]
     monkeypatch.setattr(default_extractor.nlp, "max_length", 700)
     assert [(q.start, q.end) for q in marks_only(text)] == whole
+
+
+@pytest.mark.model
+def test_a_quotation_no_piece_holds_hides_no_quote_after_it(
+    default_extractor: QuoteExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The words of a quotation cut by pieces are nobody's report: the quote after it stays."""
+    too_long = "the pier would reopen, and the market hall soon after the storms of the summer."
+    text = (
+        '"We will rebuild," Hana Okafor said.\n\n'
+        f'Hana Okafor said: 「{too_long}」 "We will rebuild," Okafor said.'
+    )
+    monkeypatch.setattr(default_extractor.nlp, "max_length", 80)
+    quotes = checked(text, default_extractor(text))
+    assert [quote.text for quote in quotes] == ["We will rebuild,", too_long, "We will rebuild,"]
+    assert quotes[1].speaker is None
+    assert_disjoint(quotes)

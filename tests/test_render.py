@@ -26,6 +26,8 @@ from quoteattr import (
     cli,
     render,
 )
+from quoteattr._render._colours import UNATTRIBUTED_COLOUR
+from quoteattr.cli import _extraction
 from test_cli import FakeExtractor, WatchingExtractor, loader, run
 
 if TYPE_CHECKING:
@@ -258,7 +260,7 @@ def test_unattributed_quotes_are_grey_and_say_so() -> None:
     page = read(render(HARBOUR, harbour_quotes()))
     spine = page.of_class("qa-quote")[-1]
     assert "qa-unattributed" in spine.classes
-    assert spine.colour == quoteattr._render.UNATTRIBUTED_COLOUR
+    assert spine.colour == UNATTRIBUTED_COLOUR
     assert "no speaker found (1 quote)" in render(HARBOUR, harbour_quotes())
 
 
@@ -549,7 +551,7 @@ def test_render_reads_the_quotes_of_a_parsed_doc(extractor: QuoteExtractor) -> N
 @pytest.fixture
 def harbour_fake(monkeypatch: pytest.MonkeyPatch) -> FakeExtractor:
     extractor = FakeExtractor({HARBOUR: harbour_quotes()})
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     return extractor
 
 
@@ -580,7 +582,7 @@ def test_html_format_writes_each_input_before_the_next_is_extracted(
 ) -> None:
     """The page streams: the first section is out before the second text is extracted."""
     extractor = WatchingExtractor({HARBOUR: harbour_quotes()}, capsys)
-    monkeypatch.setattr(cli, "load_extractor", loader(extractor))
+    monkeypatch.setattr(_extraction, "load_extractor", loader(extractor))
     path = tmp_path / "harbour.txt"
     path.write_text(HARBOUR, encoding="utf-8")
     assert cli.main(["-f", "html", str(path), str(path)]) == 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from quoteattr import render
-from quoteattr._render import UNATTRIBUTED, Colours
+from quoteattr._render._colours import UNATTRIBUTED, Colours
 from scriptloader import load_script
 from test_render import HARBOUR, harbour_quotes, quote_at, read, speaker_at
 

@@ -16,6 +16,7 @@ import pytest
 from referencing import Registry, Resource
 
 from quoteattr import AttributionMethod, QuoteKind, Resolution, SpeakerKind, cli
+from quoteattr.cli import _extraction
 
 if TYPE_CHECKING:
     import enum
@@ -144,7 +145,7 @@ def run_command(
     def load(_model: str | None, *_args: object, **_options: object) -> QuoteExtractor:
         return extractor
 
-    monkeypatch.setattr(cli, "load_extractor", load)
+    monkeypatch.setattr(_extraction, "load_extractor", load)
     status = cli.main([*args, "--no-progress"])
     out, err = capsys.readouterr()
     assert status == 0, err

@@ -17,7 +17,7 @@ from quoteattr._parsing import (
     groups_by_length,
     parseable,
 )
-from quoteattr._pieces import Piece, elided, marks_within, pieces_of, stitched
+from quoteattr._pieces import Piece, blanked_spans, elided, marks_within, pieces_of, stitched
 from quoteattr._pipeline import deferrable_lemmatizer, parser_labels, resolve_pipeline
 from quoteattr._relations import detect_scheme
 from quoteattr._reported import may_report
@@ -263,12 +263,19 @@ class QuoteExtractor:
             marks=all_marks,
             abbreviations=self.profile.abbreviations,
         )
+        unparsed = [mark for mark in marks if not any(piece.holds(mark) for piece in pieces)]
         parts: list[_Part] = []
         for piece in pieces:
-            own = text if len(pieces) == 1 else text[piece.start : piece.end]
-            own_marks = marks if len(pieces) == 1 else marks_within(marks, piece)
-            parts.append(_Part(piece, own, own_marks, self._text_to_parse(own, own_marks)))
-        unparsed = [mark for mark in marks if not any(piece.holds(mark) for piece in pieces)]
+            if len(pieces) == 1:
+                parts.append(_Part(piece, text, marks, self._text_to_parse(text, marks)))
+                continue
+            own = text[piece.start : piece.end]
+            own_marks = marks_within(marks, piece)
+            to_parse = self._text_to_parse(own, own_marks)
+            if to_parse is not None and unparsed:
+                # The part of a quotation no piece holds is no reporter's text either.
+                to_parse = blanked_spans(to_parse, unparsed, piece.start)
+            parts.append(_Part(piece, own, own_marks, to_parse))
         return _Plan(parts, unparsed)
 
     def _stitched(self, plan: _Plan, found: list[list[Quote]]) -> list[Quote]:

@@ -134,7 +134,11 @@ class DocLayout:
             for (_first, stop, _cf, _cs), mark in zip(spans, marks, strict=True)
             if stop > 0 and mark.text.rstrip().endswith((".", "…"))
         }
-        ends.update(i for i in self.tokens.positions_of(SENTENCE_FINAL) if region_of[i] < 0)
+        ends.update(
+            i
+            for i in self.tokens.positions_of(SENTENCE_FINAL)
+            if region_of[i] < 0 and not self._closes_abbreviation(i)
+        )
         # Each new sentence adds one from the token that opens it on: sum the steps.
         steps = [0] * (len(region_of) + 1)
         for i in line_breaks:
@@ -142,6 +146,21 @@ class DocLayout:
         for i in ends - line_breaks:
             steps[i + 1] += 1
         return list(itertools.accumulate(steps))[:-1]
+
+    def _closes_abbreviation(self, i: int) -> bool:
+        """A full stop in brackets before the sentence goes on: "Sanders (I-Vt.) on Saturday".
+
+        The tokenizer splits the stop from an abbreviation it does not know when a bracket
+        follows; the word after the bracket, in lower case, shows the sentence goes on.
+        """
+        orth = self.tokens.orth
+        after = i + 2
+        return (
+            after < len(orth)
+            and orth[i] == "."
+            and orth[i + 1] == ")"
+            and orth[after][:1].islower()
+        )
 
     def reporter_tokens(self, sentence: int) -> list[int]:
         """Return the tokens of one reporter sentence that lie outside every quote."""

@@ -71,6 +71,14 @@ Empty quotes
     neighbours) but are not returned: there is no quotation in them, and a pair of marks with
     nothing between is usually a typo, a ditto mark or an empty string in code.
 
+Language conventions
+    ``find_quote_marks(text, conventions)`` reads what a language adds (see
+    ``quoteattr._conventions`` and ``quoteattr._dialogue``): paragraphs opened by a dialogue
+    dash are ``DIALOGUE_DASH`` spans that hold the quotes inside them; such a paragraph may
+    carry on a quote left open before it; a continued quote may reopen with its closing mark
+    (``»``); and the narrator's incises (``, dit-elle,``) are cut out of the speech, which
+    leaves two spans. With ``conventions=None`` none of this happens.
+
 Limits
     Quotes nest at most ``_MAX_DEPTH`` deep; an opening mark deeper than that is ignored
     (news text nests three deep at most). Eight or more marks in a row with only spaces
@@ -91,13 +99,15 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 # The regex package ships no type information, and the lint extra installs no stubs for it.
 import regex
 
+from quoteattr._conventions import QuoteConventions, quote_conventions
+from quoteattr._dialogue import dash_line, dash_span, split_at_incises, turns
 from quoteattr._text import plain_str
 from quoteattr._types import MarkStyle, QuoteMarkSpan
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Mapping
 
-__all__ = ["find_quote_marks", "paragraph_spans"]
+__all__ = ["QuoteConventions", "find_quote_marks", "paragraph_spans", "quote_conventions"]
 
 # mypy's attrs plugin reads ``QuoteMarkSpan.inner``'s ``converter=tuple`` as taking an unbound
 # ``Iterable[_T_co]`` and rejects every argument, so spans are built through this alias.
@@ -308,11 +318,14 @@ class _Open(NamedTuple):
     inner: list[QuoteMarkSpan]
 
 
-def find_quote_marks(text: str) -> list[QuoteMarkSpan]:
+def find_quote_marks(text: str, conventions: QuoteConventions | None = None) -> list[QuoteMarkSpan]:
     """Find the quotations in *text* and pair their marks, without parsing.
 
     Args:
         text: Any string. Offsets in the result index this string as given.
+        conventions: What the text's language does beyond pairing marks (dialogue dashes,
+            incises, ``»`` reopening a continued quote), from its language profile; see
+            ``quoteattr._dialogue``. ``None``, the default, reads marks as in English news.
 
     Returns:
         The top-level quotations in document order, never overlapping. Quotes inside a quote
@@ -320,9 +333,15 @@ def find_quote_marks(text: str) -> list[QuoteMarkSpan]:
         apostrophes, unclosed and multi-paragraph quotes are read.
 
     Raises:
-        TypeError: If *text* is not a ``str``.
+        TypeError: If *text* is not a ``str``, or *conventions* neither a
+            ``QuoteConventions`` nor ``None``.
     """
-    return _Pairer(_require_str(text, "find_quote_marks")).pair()
+    text = _require_str(text, "find_quote_marks")
+    _require_conventions(conventions)
+    spans = _Pairer(text, conventions).pair()
+    if conventions is None or not (conventions.split_at_incises or conventions.asides):
+        return spans
+    return [piece for span in spans for piece in split_at_incises(text, span, conventions)]
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -336,6 +355,13 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """
     text = _require_str(text, "paragraph_spans")
     return [line.span() for line in _LINE.finditer(text) if not line.group().isspace()]
+
+
+def _require_conventions(conventions: object) -> None:
+    """Raise a TypeError naming the type, for a dict or a profile passed by mistake."""
+    if conventions is not None and not isinstance(conventions, QuoteConventions):
+        msg = f"conventions must be a QuoteConventions or None, got {type(conventions).__name__}"
+        raise TypeError(msg)
 
 
 def _require_str(text: object, function: str) -> str:
@@ -459,8 +485,9 @@ def _trimmed_end(text: str, start: int, limit: int) -> int:
 class _Pairer:
     """Pairs the marks of one text, paragraph by paragraph, with a stack of open quotes."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, conventions: QuoteConventions | None = None) -> None:
         self._text = text
+        self._conventions = conventions
         self._stack: list[_Open] = []
         # For each kind, the stack positions of its open quotes: finds the innermost quote a
         # mark can close in constant time, however deep the stack.
@@ -474,14 +501,43 @@ class _Pairer:
         for paragraph in paragraph_spans(self._text):
             self._paragraph = paragraph
             tokens = _tokens(self._text, paragraph)
-            first = self._continue_quote(tokens, previous_end)
+            line = None if self._conventions is None else self._dash_line(paragraph)
+            if line is not None and self._stack and self._conventions.dash_continues_quote:  # type: ignore[union-attr]
+                # ``« Question ?`` ¶ ``— Réponse. »``: the dash carries the quote on.
+                self._stack[0] = self._stack[0]._replace(paragraphs=self._stack[0].paragraphs + 1)
+                first, line = 0, None
+            else:
+                first = self._continue_quote(tokens, previous_end)
+            found_before = len(self._spans)
             for index in range(first, len(tokens)):
                 self._take(tokens, index)
-            # Only the outermost quote may run on into the next paragraph.
-            self._end_from(1, paragraph[1])
+            if line is None:
+                # Only the outermost quote may run on into the next paragraph.
+                self._end_from(1, paragraph[1])
+                if self._conventions is not None and not self._stack:
+                    self._take_turns(paragraph, found_before)
+            else:
+                # A dialogue line holds whatever was quoted in it, open or closed.
+                self._end_from(0, paragraph[1])
+                inner = self._spans[found_before:]
+                del self._spans[found_before:]
+                self._spans.append(dash_span(self._text, line, inner))
             previous_end = paragraph[1]
         self._end_from(0, previous_end)
         return self._spans
+
+    def _take_turns(self, paragraph: tuple[int, int], found_before: int) -> None:
+        """Make the turns opened by dashes inside *paragraph* spans, holding the quotes in them."""
+        assert self._conventions is not None  # noqa: S101 - checked by the caller
+        found = self._spans[found_before:]
+        lines = turns(self._text, paragraph, found, self._conventions)
+        if not lines:
+            return
+        del self._spans[found_before:]
+        self._spans.extend(span for span in found if span.start < lines[0][0])
+        for line in lines:
+            inner = [span for span in found if line[0] <= span.start < line[2]]
+            self._spans.append(dash_span(self._text, line, inner))
 
     def _continue_quote(self, tokens: list[_Token], previous_end: int) -> int:
         """Carry an open quote into this paragraph if it reopens; return the first token left."""
@@ -494,11 +550,23 @@ class _Pairer:
         self._end_from(0, previous_end)
         return 0
 
+    def _dash_line(self, paragraph: tuple[int, int]) -> tuple[int, int, int] | None:
+        """The dash and content of *paragraph* if it is a line of dialogue, with content."""
+        assert self._conventions is not None  # noqa: S101 - checked by the caller
+        line = dash_line(self._text, paragraph, self._conventions)
+        return None if line is None or line[1] == line[2] else line
+
     def _reopens(self, token: _Token, kind: int) -> bool:
         if self._text[self._paragraph[0] : token.start].strip():
             return False
         if _looks_like_apostrophe(self._text, token, self._paragraph):
             return False
+        if (
+            self._conventions is not None
+            and self._conventions.reopen_with_closer
+            and token.glyph in _PAIRINGS[kind].closers
+        ):
+            return True  # ``« …`` ¶ ``» …``, as older French typesetting reopens a quote
         return self._kind_to_open(token) == kind
 
     def _take(self, tokens: list[_Token], index: int) -> None:

@@ -53,6 +53,7 @@ __all__ = [
     "PIECE_TOKENS",
     "QUOTE_EDGE_CHARACTERS",
     "Piece",
+    "blanked_spans",
     "elided",
     "elided_spans",
     "marks_within",
@@ -111,12 +112,23 @@ def elided_spans(marks: Sequence[QuoteMarkSpan]) -> list[tuple[int, int]]:
 
 def elided(text: str, marks: Sequence[QuoteMarkSpan]) -> str:
     """*text* with the middle of every over-long quotation in *marks* blanked (same length)."""
-    spans = elided_spans(marks)
+    return _blanked(text, elided_spans(marks))
+
+
+def blanked_spans(text: str, marks: Sequence[QuoteMarkSpan], offset: int) -> str:
+    """*text* (which starts at *offset* of the whole) with each of *marks* in it blanked."""
+    return _blanked(text, [(mark.start - offset, mark.end - offset) for mark in marks])
+
+
+def _blanked(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """*text* with each of the sorted *spans* (clipped to it) as spaces, line breaks kept."""
     if not spans:
         return text
     parts: list[str] = []
     done = 0
-    for start, end in spans:
+    for span_start, span_end in spans:
+        start = min(max(span_start, done), len(text))
+        end = min(max(span_end, start), len(text))
         parts += [text[done:start], blank(text[start:end])]
         done = end
     parts.append(text[done:])
@@ -225,10 +237,15 @@ class _Cutter:
             cut = self._last_outside_quotes(candidates, after, limit)
             if cut is not None:
                 return cut
-        # A quotation longer than a piece: owned whole, if a piece can hold it.
-        quote_end = self._end_of_quote_at(limit)
-        if quote_end is not None and quote_end - after + 2 * self.context <= max_length:
-            return quote_end
+        # A quotation longer than a piece: owned whole, if a piece can hold it; else the
+        # next piece starts with it.
+        quote = self._quote_at(limit)
+        if quote is not None:
+            quote_start, quote_end = quote
+            if quote_end - after + 2 * self.context <= max_length:
+                return quote_end
+            if quote_start > after:
+                return quote_start
         # A text without paragraphs or sentences, or a quotation longer than max_length.
         return self._after_last_space(after, limit) or limit
 
@@ -258,13 +275,13 @@ class _Cutter:
 
     def _inside_quote(self, position: int) -> bool:
         """Whether a cut at *position* would separate a quote's marks."""
-        return self._end_of_quote_at(position) is not None
+        return self._quote_at(position) is not None
 
-    def _end_of_quote_at(self, position: int) -> int | None:
-        """The end of the quote a cut at *position* would separate, if any."""
+    def _quote_at(self, position: int) -> tuple[int, int] | None:
+        """The ``(start, end)`` of the quote a cut at *position* would separate, if any."""
         index = bisect.bisect_right(self.quote_starts, position - 1) - 1
         if index >= 0 and position < self.quote_ends[index]:
-            return self.quote_ends[index]
+            return self.quote_starts[index], self.quote_ends[index]
         return None
 
     def _sentence_starts(self) -> list[int]:

@@ -143,6 +143,9 @@ class MarkStyle(str, enum.Enum):
     LOW_HIGH = "low_high"  # „…“ and „…”
     LOW_HIGH_SINGLE = "low_high_single"  # ‚…‘ and ‚…’
     CORNER = "corner"  # 「…」 and 『…』
+    #: A line of dialogue: a paragraph opened by a dash (``— Oui.``), under conventions
+    #: that say so (French); its ``start`` is the dash and it has no closing mark.
+    DIALOGUE_DASH = "dialogue_dash"
 
 
 def _serialize(_inst: object, _field: object, value: object) -> object:

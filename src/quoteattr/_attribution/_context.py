@@ -162,10 +162,16 @@ class RuleContext:
         return token.lower_ in self.profile.time_words or token.ent_type_ in {"DATE", "TIME"}
 
     def reporting_verb_above(self, verb: Token) -> Token | None:
-        """The cue whose clausal complement *verb* is, if any ("said [that] X fought")."""
+        """The cue whose clausal complement *verb* is, if any ("said [that] X fought").
+
+        Not a cue in another paragraph: the parse ran a headline into the text below it.
+        """
         if self.relations.rel(verb) is not Rel.CLAUSAL_COMPLEMENT or self.heads[verb.i] == verb.i:
             return None
         head = self.layout.head(verb)
+        paragraph_of = self.layout.paragraph_of
+        if paragraph_of[head.i] != paragraph_of[verb.i]:
+            return None
         return head if self.is_cue(head) and self.layout.is_outside(head.i) else None
 
 

@@ -154,4 +154,6 @@ class ReportedSpeechFinder(RuleFamily):
             return self.verbs.report(token) or self.word_order.report(token)
         if self.words.is_reporting_word(token):
             return self.word_order.report(token)
+        if self.verbs.reports_that_clause(token):
+            return self.verbs.report(token)
         return None

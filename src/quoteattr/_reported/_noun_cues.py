@@ -11,9 +11,7 @@ from quoteattr._attribution import make_attribution
 from quoteattr._attribution._context import RuleContext, RuleFamily
 from quoteattr._relations import Rel
 from quoteattr._reported._records import Candidate
-from quoteattr._reported._tags import (
-    NOUN_CLAUSES,
-)
+from quoteattr._reported._tags import NOUN_CLAUSES, SUBJECTS
 from quoteattr._types import AttributionMethod
 
 if TYPE_CHECKING:
@@ -39,17 +37,11 @@ class NounReports(RuleFamily):
 
     def report(self, noun: Token) -> Candidate | None:
         """``his claim that …``, ``issued a warning that …``: the owner of the noun speaks."""
-        children, lower = self.tokens.children, self.tokens.lower_
         clause = next(
             (
                 self.token_at(child)
-                for child in children(noun.i)
-                if child > noun.i
-                and self.relations.rels[child] in NOUN_CLAUSES
-                and any(
-                    lower[g] in self.profile.declarative_complementizers and g < child
-                    for g in children(child)
-                )
+                for child in self.tokens.children(noun.i)
+                if child > noun.i and self._is_noun_clause(noun, self.token_at(child))
             ),
             None,
         )
@@ -64,6 +56,38 @@ class NounReports(RuleFamily):
             noun.i, noun.i + 1, lemma, AttributionMethod.NOUN_COMPLEMENT, speaker
         )
         return self.candidates.checked(Candidate(first, stop, noun.i, attribution))
+
+    def _is_noun_clause(self, noun: Token, clause: Token) -> bool:
+        """Whether *clause* is what the noun cue *noun* reports: "the claim [that …]"."""
+        if self.relations.rel(clause) in NOUN_CLAUSES:
+            return any(
+                self.tokens.lower_[g] in self.profile.declarative_complementizers and g < clause.i
+                for g in self.tokens.children(clause.i)
+            )
+        return self._is_misread_relative(noun, clause)
+
+    def _is_misread_relative(self, noun: Token, clause: Token) -> bool:
+        """A noun cue's ``that``-clause that the parse read as a relative clause.
+
+        "a warning that the port would close": small parsers make "that" the object of
+        "close". The clause has a subject of its own and "that" opens it right after the
+        noun; a relative clause that needs "that" as its object ("the claim that he made")
+        is told apart by its verb, which takes the noun cue as object (the profile's
+        ``noun_cue_verbs``).
+        """
+        if self.relations.rel(clause) is not Rel.RELATIVE_CLAUSE:
+            return False
+        opener = noun.i + 1
+        if opener >= len(self.doc) or (
+            self.tokens.lower_[opener] not in self.profile.declarative_complementizers
+        ):
+            return False
+        if self.heads[opener] != clause.i or self.relations.rels[opener] in SUBJECTS:
+            return False
+        subject = self.relations.subject(clause)
+        if subject is None or subject.i == opener:
+            return False  # "a warning that came late": "that" is the subject
+        return self.layout.lemma(clause).lower() not in self.profile.noun_cue_verbs
 
     def _noun_cue_speaker(self, noun: Token) -> Mention | None:
         relations = self.relations

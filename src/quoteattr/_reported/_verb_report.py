@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quoteattr._attribution._context import RuleContext, RuleFamily
+from quoteattr._cues import CueCategory
 from quoteattr._relations import Rel
 from quoteattr._reported._tags import (
     is_finite,
@@ -75,17 +76,52 @@ class VerbReports(RuleFamily):
             )
         return self.candidates.attributed(cue, first, stop, AttributionMethod.COMPLEMENT)
 
+    def reports_that_clause(self, token: Token) -> bool:
+        """A cue trusted only next to a quote, with a ``that``-clause: "pointed out that …".
+
+        "point", "post" or "continue" mostly mean something else ("points to a risk",
+        "continued to rise"); followed by a clause that "that" opens, with no other verb
+        between them, they report it.
+        """
+        lemma = self.context.cue_lemma(token)
+        if lemma is None or self.lexicon.category(lemma) in {None, CueCategory.COGNITION}:
+            return False
+        if not (self.context.is_cue(token) and self.context.is_verb(token)):
+            return False
+        for clause in self.relations.children(token, Rel.CLAUSAL_COMPLEMENT):
+            opener = self._opening_complementizer(clause) if clause.i > token.i else None
+            if opener is not None and not any(
+                self.context.is_verb_at(i) for i in range(token.i + 1, opener)
+            ):
+                return True
+        return False
+
+    def _opening_complementizer(self, clause: Token) -> int | None:
+        """The declarative complementizer ("that") that opens *clause*, if it has one."""
+        lower = self.tokens.lower_
+        return next(
+            (
+                child
+                for child in self.tokens.children(clause.i)
+                if child < clause.i and lower[child] in self.profile.declarative_complementizers
+            ),
+            None,
+        )
+
     def _complement(self, cue: Token) -> Token | None:
         """The clause *cue* reports: a clausal complement, or an infinitive or -ing clause.
 
         The nearest after the cue wins (a parse may add a stray second complement further
-        on); else a clausal complement before it ("Israel would proceed, he said").
+        on); else a clausal complement before it ("Israel would proceed, he said"). A clause
+        in another paragraph is none: the parse ran a headline into the text below it.
         """
         relations = self.relations
+        paragraph_of = self.layout.paragraph_of
         clauses = [
             clause
             for clause in relations.children(cue, Rel.CLAUSAL_COMPLEMENT)
-            if self.clauses.is_clause(clause)
+            if paragraph_of[clause.i] == paragraph_of[cue.i]
+            and self.clauses.is_clause(clause)
             and not self.clauses.is_adverbial(clause)
             and not self._is_set_off_participle(cue, clause)
         ]

@@ -13,28 +13,16 @@ computed.
 
 from __future__ import annotations
 
-from quoteattr.evaluation._brat import (
-    GoldAttribution,
-    GoldDataError,
-    GoldDocument,
-    is_direct,
-    load_brat_corpus,
-    load_brat_document,
-)
+from quoteattr.evaluation._brat import load_brat_corpus, load_brat_document
+from quoteattr.evaluation._direct import is_direct
+from quoteattr.evaluation._gold import GoldAttribution, GoldDataError, GoldDocument
 from quoteattr.evaluation._report import (
     EvaluationReport,
     format_comparison,
     pooled_methods,
     write_confidence_table,
 )
-from quoteattr.evaluation._run import Extractor, evaluate, run_extractor
-from quoteattr.evaluation._scoring import (
-    ALL,
-    DIRECT,
-    INDIRECT,
-    INDIRECT_SPEECH,
-    MIN_JACCARD,
-    SUBSETS,
+from quoteattr.evaluation._results import (
     AttributionText,
     CorpusStats,
     ErrorCategory,
@@ -43,10 +31,18 @@ from quoteattr.evaluation._scoring import (
     MethodPrecision,
     PrecisionRecall,
     Ratio,
-    Subset,
     SubsetScores,
+)
+from quoteattr.evaluation._run import Extractor, evaluate, run_extractor
+from quoteattr.evaluation._scoring import MIN_JACCARD, score
+from quoteattr.evaluation._subsets import (
+    ALL,
+    DIRECT,
+    INDIRECT,
+    INDIRECT_SPEECH,
+    SUBSETS,
+    Subset,
     is_speech_cue,
-    score,
     subset_named,
 )
 

@@ -9,19 +9,15 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from quoteattr.evaluation._results import MethodPrecision
+
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Sequence
 
     from attrs import AttrsInstance
 
-    from quoteattr.evaluation._scoring import (
-        CorpusStats,
-        MethodPrecision,
-        PrecisionRecall,
-        Ratio,
-        SubsetScores,
-    )
+    from quoteattr.evaluation._results import CorpusStats, PrecisionRecall, Ratio, SubsetScores
 
 __all__ = [
     "EvaluationReport",
@@ -334,8 +330,6 @@ def pooled_methods(reports: Iterable[EvaluationReport]) -> tuple[MethodPrecision
     A method's quotes and correct quotes are added up across the reports, so a pipeline
     counts in proportion to the quotes it attributed with the method.
     """
-    from quoteattr.evaluation._scoring import MethodPrecision  # noqa: PLC0415 - no cycle at import
-
     quotes: dict[str, int] = {}
     correct: dict[str, int] = {}
     for report in reports:

@@ -8,15 +8,16 @@ from typing import TYPE_CHECKING, Protocol
 import attrs
 
 from quoteattr.evaluation._brat import load_brat_corpus
-from quoteattr.evaluation._scoring import MIN_JACCARD, Failure, score
+from quoteattr.evaluation._results import Failure
+from quoteattr.evaluation._scoring import MIN_JACCARD, score
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
 
     from quoteattr._types import Quote
-    from quoteattr.evaluation._brat import GoldDocument
+    from quoteattr.evaluation._gold import GoldDocument
     from quoteattr.evaluation._report import EvaluationReport
-    from quoteattr.evaluation._scoring import Subset
+    from quoteattr.evaluation._subsets import Subset
 
 __all__ = ["Extractor", "evaluate", "run_extractor"]
 

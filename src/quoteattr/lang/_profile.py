@@ -156,6 +156,8 @@ class LanguageProfile:
     noun_phrase_joiners: frozenset[str] = _words()
     title_joiners: frozenset[str] = _words()
     present_participle_endings: frozenset[str] = _words()
+    # Noun cues.
+    noun_cue_verbs: frozenset[str] = _words()
     # Precision guards of reported speech.
     negations: frozenset[str] = _words()
     negative_subjects: frozenset[str] = _words()
