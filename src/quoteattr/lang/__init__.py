@@ -31,6 +31,7 @@ __all__ = [
 # The module of each language's profile, by the code spaCy gives the language.
 _MODULES = {
     "en": "quoteattr.lang.en",
+    "fr": "quoteattr.lang.fr",
 }
 
 
