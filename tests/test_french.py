@@ -94,7 +94,8 @@ def test_french_is_available() -> None:
     assert "Moscou" in french.places
     assert {"lundi", "janvier", "aujourd’hui"} <= french.calendar_words
     assert "l’" in french.definite_articles
-    assert french.quotes is None  # the « » conventions are wired separately
+    assert french.quotes is not None
+    assert "«" in french.quotes.straight_for_parser
 
 
 @pytest.mark.parametrize(
@@ -172,13 +173,6 @@ def test_cue_after_with_an_inverted_noun_subject(french: QuoteExtractor) -> None
     assert _cue(quote) == ("déclaré", "déclarer")
 
 
-_CLITIC_SUBJECT = (
-    "the inverted clitic subject (a-t-il → a, -t, -il) is labelled expl:subj, which the "
-    "relations read as no subject: the speaker is the span 'a-t-il', unresolved"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=_CLITIC_SUBJECT)
 def test_cue_after_with_an_inverted_pronoun(french: QuoteExtractor) -> None:
     """« … », a-t-il affirmé: -il is the minister named before."""
     text = (
@@ -392,12 +386,6 @@ def test_negated_cue_reports_nothing(french: QuoteExtractor) -> None:
 # -- continuation and resolution -------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the inverted subject after the compound cue is its obj (as in "
-    "test_cue_after_with_an_inverted_noun_subject), so the first quote is taken as a mixed "
-    "parenthetical report and the next paragraph has no attributed quote to continue",
-)
 def test_continuation_paragraph(french: QuoteExtractor) -> None:
     """A second quoted paragraph after an attributed one continues its speaker."""
     text = (
@@ -444,7 +432,6 @@ def test_madame_resolves_to_the_full_name(french: QuoteExtractor) -> None:
     assert quote.speaker.title == "maire de Lyon"
 
 
-@pytest.mark.xfail(strict=True, reason=_INVERTED_SUBJECT)
 def test_monsieur_resolves_to_the_full_name(french: QuoteExtractor) -> None:
     """« … », a déclaré M. Martin : Jean Martin (the quote itself is mis-read)."""
     text = (

@@ -54,6 +54,14 @@ def _pairs(
         raise ValueError(msg)
 
 
+def _single_characters(
+    _instance: object, attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]
+) -> None:
+    if any(len(mark) != 1 for mark in value):
+        msg = f"{attribute.name} must be single characters, not {value!r}"
+        raise ValueError(msg)
+
+
 @attrs.frozen
 class QuoteConventions:
     """What a language's text does with quotations beyond pairing marks; all off by default.
@@ -86,6 +94,8 @@ class QuoteConventions:
         chained_turn_after: Punctuation after which such a dash opens a turn only if the
             paragraph has at least one other: ``Il entra. — Oui. — Non.`` is a paragraph of
             dialogue, run together; ``Il entra. — Puis il sortit.`` is narration.
+        straight_for_parser: Quotation marks the parser is shown as a straight double quote
+            (one character for one): the language's pipelines read them worse than ``"``.
     """
 
     dialogue_dashes: tuple[str, ...] = attrs.field(
@@ -110,6 +120,9 @@ class QuoteConventions:
     )
     incise_continuations: frozenset[str] = attrs.field(default=frozenset(), converter=_lowered)
     asides: tuple[str, ...] = attrs.field(default=(), converter=_sorted_strings, validator=_pairs)
+    straight_for_parser: tuple[str, ...] = attrs.field(
+        default=(), converter=_sorted_strings, validator=_single_characters
+    )
 
 
 _YES: Final = frozenset({"yes", "true", "1"})
@@ -123,6 +136,7 @@ _LISTS: Final = (
     "chained_turn_after",
     "asides",
     "incise_continuations",
+    "straight_for_parser",
 )
 #: How ``incises.tsv`` says whether a form needs an inverted pronoun.
 _INVERSION: Final = {"optional": False, "required": True}
@@ -174,6 +188,7 @@ def quote_conventions(
         chained_turn_after=lists["chained_turn_after"],
         asides=lists["asides"],
         incise_continuations=lists["incise_continuations"],
+        straight_for_parser=lists["straight_for_parser"],
     )
 
 

@@ -255,7 +255,7 @@ class QuoteExtractor:
 
         The marks are paired once, over the whole text, so cutting it changes no quotation.
         """
-        all_marks = find_quote_marks(text)
+        all_marks = find_quote_marks(text, conventions=self.profile.quotes)
         marks = self._extractable(all_marks)
         pieces = pieces_of(
             text,
@@ -326,11 +326,11 @@ class QuoteExtractor:
         """
         doc = require_doc(doc)
         text = doc.text  # spaCy rebuilds it on every access
-        marks = self._extractable(find_quote_marks(text))
         if self._language is not None or doc.lang_ == self.nlp.lang:
             profile = self.profile
         else:
             profile = profile_for(doc.lang_)  # a Doc of another pipeline's language
+        marks = self._extractable(find_quote_marks(text, conventions=profile.quotes))
         if not self._may_hold_quotes(text, marks, profile):
             return []
         if not doc.has_annotation("DEP"):
@@ -348,7 +348,8 @@ class QuoteExtractor:
         """
         if not self._may_hold_quotes(text, marks, self.profile):
             return None
-        to_parse = elided(parseable(text), marks)
+        straight = self.profile.quotes.straight_for_parser if self.profile.quotes else ()
+        to_parse = elided(parseable(text, "".join(straight)), marks)
         if self.parse is ParseMode.RELEVANT:
             return relevant_text(to_parse, marks, self.kinds, self.profile)
         return to_parse

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 import unicodedata
 from typing import TYPE_CHECKING, Any
@@ -94,7 +95,7 @@ def groups_by_length(texts: Sequence[str], limit: int) -> Iterator[list[str]]:
         yield group
 
 
-def parseable(text: str) -> str:
+def parseable(text: str, straight: str = "") -> str:
     """*text* as the parser should see it: the same length, stand-ins where it would misread.
 
     See ``_STAND_IN_CANDIDATES``: a lone surrogate becomes U+FFFD, a Unicode space a plain
@@ -102,11 +103,20 @@ def parseable(text: str) -> str:
     so every offset still indexes the caller's string, from which all result texts are
     sliced. A run of more than ``LONGEST_WORD`` characters without a space gets a space
     in place of every ``LONGEST_WORD``-th character: spaCy's tokenizer takes time that grows
-    with the square of such a run's length, and no word is that long.
+    with the square of such a run's length, and no word is that long. Each character of
+    *straight* (quotation marks the language's pipelines misread, see
+    ``QuoteConventions.straight_for_parser``) becomes a straight double quote.
     """
     if not text.isascii():
         text = _STAND_IN_CANDIDATES.sub(_stand_in, text)
+        if straight:
+            text = text.translate(_straightening(straight))
     return _LONG_RUN.sub(_spaced, text)
+
+
+@functools.cache
+def _straightening(marks: str) -> dict[int, str]:
+    return dict.fromkeys(map(ord, marks), '"')
 
 
 def _spaced(match: regex.Match[str]) -> str:

@@ -16,6 +16,7 @@ from quoteattr._attribution._tags import (
 )
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod
+from quoteattr.lang import PronounKind
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -27,6 +28,10 @@ if TYPE_CHECKING:
     from quoteattr._attribution._noun_phrases import NounPhrases
     from quoteattr._attribution._records import Attribution
     from quoteattr._layout import QuoteRegion
+
+
+# The most auxiliaries and inverted pronouns before an inverted cue: "a-t-il affirmé".
+MAX_INVERTED_LEAD = 5
 
 
 class CueAfter(RuleFamily):
@@ -86,7 +91,44 @@ class CueAfter(RuleFamily):
         start = 1 if self.tokens.pos[tokens[0]] == "ADV" and len(tokens) > 1 else 0
         if self.context.is_cue(self.token_at(tokens[start])):
             return self._cue_then_speaker(self.token_at(tokens[start]), tokens[start + 1 :], region)
+        if self.profile.inverts_after_auxiliary:
+            inverted = self._inverted_cue(tokens)
+            if inverted is not None:
+                return inverted
         return self._speaker_then_cue(tokens)
+
+    def _inverted_cue(self, tokens: Sequence[int]) -> Attribution | None:
+        """A cue after its auxiliary, its subject after it or a pronoun between.
+
+        ``« … », a déclaré le ministre`` and ``« … », a-t-il affirmé``: languages that
+        invert the subject of a reporting clause put the auxiliary first, then an inverted
+        pronoun or the verb and the noun phrase. The tokens before the cue must all hang
+        from it: its auxiliaries and the inverted pronoun (with its linking letter).
+        """
+        pronouns = self.profile.pronoun_forms(PronounKind.PERSONAL)
+        inverted: Token | None = None
+        for position, i in enumerate(tokens[:MAX_INVERTED_LEAD]):
+            token = self.token_at(i)
+            if position and self.context.is_cue(token):
+                if not self.relations.children(token, Rel.AUXILIARY):
+                    return None
+                rest = tokens[position + 1 :]
+                speaker = self.mentions.tree_speaker(token, rest)
+                if speaker is None and inverted is not None:
+                    speaker = self.mentions.mention(inverted, [inverted.i])
+                speaker = speaker or self.phrases.noun_phrase_after(rest)
+                if speaker is None:
+                    return None
+                method = self.context.method_for(token, AttributionMethod.CUE_AFTER)
+                return self.context.make(token, method, speaker)
+            if self.tokens.pos[i] == "AUX" or self.tokens.is_punct[i]:
+                continue
+            if self.tokens.pos[i] == "PRON" and self.tokens.lower_[i] in pronouns:
+                inverted = token
+                continue
+            if self.tokens.pos[i] != "PRON":  # a linking letter ("-t-") is a pronoun too
+                return None
+        return None
 
     def _cue_then_speaker(
         self, cue: Token, rest: Sequence[int], region: QuoteRegion

@@ -51,10 +51,16 @@ def _quotes_in_doc(doc: Doc, text: str) -> list[Quote]:
     from quoteattr._marks import find_quote_marks  # noqa: PLC0415
     from quoteattr._reported import may_report  # noqa: PLC0415
     from quoteattr.errors import MissingParseError  # noqa: PLC0415
+    from quoteattr.lang import profile_for  # noqa: PLC0415
 
+    profile = profile_for(doc.lang_)
     # As the extractor does: an unclosed or empty pair of marks is not reported as a quote.
-    marks = [mark for mark in find_quote_marks(text) if mark.closed and mark.text.strip()]
-    if not marks and not may_report(text):
+    marks = [
+        mark
+        for mark in find_quote_marks(text, conventions=profile.quotes)
+        if mark.closed and mark.text.strip()
+    ]
+    if not marks and not may_report(text, profile):
         return []
     if not doc.has_annotation("DEP"):
         msg = (

@@ -11,7 +11,8 @@ if TYPE_CHECKING:
 
 __all__ = ["may_report", "report_openers"]
 
-WORD = regex.compile(r"\p{L}+")
+# A word, with the apostrophe of an elided one: "d’" opens "d’après".
+WORD = regex.compile(r"\p{L}+['’]?")
 
 
 # The words that can open a report in each profile asked about, by the profile's id (the
@@ -40,4 +41,4 @@ def may_report(text: str, profile: LanguageProfile | None = None) -> bool:
 
         profile = english()
     words = report_openers(profile)
-    return any(word in words for word in WORD.findall(text.lower()))
+    return any(word in words or word.rstrip("'’") in words for word in WORD.findall(text.lower()))

@@ -18,6 +18,7 @@ from quoteattr._data import data_lines, sections, table_rows
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
+    from quoteattr._conventions import QuoteConventions
     from quoteattr._cues import CueLexicon
 
 __all__ = [
@@ -120,8 +121,12 @@ class LanguageProfile:
     #: names from the words a sentence merely opens with.
     stop_words: Callable[[], frozenset[str]] = attrs.field(repr=False)
     #: The language's quotation conventions (which marks pair, and how), when it has its own.
-    quotes: object | None = attrs.field(default=None, repr=False)
+    quotes: QuoteConventions | None = attrs.field(default=None, repr=False)
 
+    #: Whether a reporting clause after a quote may put the cue's auxiliary first and its
+    #: subject after the cue or as a pronoun between (``« … », a déclaré le ministre``,
+    #: ``a-t-il affirmé``).
+    inverts_after_auxiliary: bool = attrs.field(default=False, repr=False)
     #: The phrases that attribute like a cue, as word tuples: ``("according", "to")``.
     according_to: tuple[tuple[str, ...], ...] = attrs.field(
         default=(), converter=tuple, metadata={"section": "phrases"}, repr=False

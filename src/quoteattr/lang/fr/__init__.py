@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import functools
 
+from quoteattr._conventions import QuoteConventions, quote_conventions
 from quoteattr._cues import CueLexicon, lexicon_from_tables
-from quoteattr._data import read_package_data
+from quoteattr._data import read_package_data, table_rows
 from quoteattr.lang._profile import LanguageProfile, entries, pronoun_table, word_lists
 
-__all__ = ["french_lexicon", "noun_readings", "profile", "regular_forms"]
+__all__ = ["french_lexicon", "noun_readings", "profile", "quotation_conventions", "regular_forms"]
 
 _PARTICIPLE_ENDINGS = ("", "e", "s", "es")
 
@@ -184,5 +185,15 @@ def profile() -> LanguageProfile:
         places=entries(_read("places.txt")),
         noun_readings=noun_readings,
         stop_words=_stop_words,
+        quotes=quotation_conventions(),
+        inverts_after_auxiliary=True,
         **word_lists(_read("words.txt")),
     )
+
+
+@functools.cache
+def quotation_conventions() -> QuoteConventions:
+    """« », dialogue dashes and the narrator's incises (``quotes.tsv``, ``incises.tsv``)."""
+    _header, settings = table_rows(_read("quotes.tsv"))
+    _header, incises = table_rows(_read("incises.tsv"))
+    return quote_conventions({row[0]: row[1] if len(row) > 1 else "" for row in settings}, incises)
