@@ -487,11 +487,6 @@ def test_ministry(french: QuoteExtractor) -> None:
     assert _cue(quote) == ("indiqué", "indiquer")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the speaker is found and is an organisation, but its name keeps the elided "
-    "article ('L’Élysée'): the article is dropped only when a space follows it",
-)
 def test_elysee(french: QuoteExtractor) -> None:
     """L’Élysée a annoncé que … : an organisation named Élysée."""
     text = "L’Élysée a annoncé que le président se rendrait à Berlin."

@@ -72,9 +72,10 @@ class Titles(SpeakerPart):
             first -= 1
         while first < run.name_first and (
             self.tokens.pos[first] == "DET"
+            or self.tokens.lower_[first] in self.profile.elided_articles
             or self.names.title_key(first) in self.profile.honorifics
         ):
-            first += 1  # "Ms." is a courtesy, not an office
+            first += 1  # "Ms." is a courtesy, not an office; "L’" (tagged a name) an article
         if first >= run.name_first:
             return None
         return self.layout.span_text(first, run.name_first)

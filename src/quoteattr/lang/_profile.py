@@ -217,6 +217,8 @@ class LanguageProfile:
     neuter_pronouns: frozenset[str] = attrs.field(init=False, repr=False)
     #: Third-person singular possessive determiners of a gender: "his", "her".
     gendered_possessives: frozenset[str] = attrs.field(init=False, repr=False)
+    #: The articles written elided, glued to the next word by their apostrophe: "l’".
+    elided_articles: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Combine the lists the rules read together."""
@@ -238,6 +240,11 @@ class LanguageProfile:
             ),
         }
         derived["time_words"] = derived["calendar_words"] | self.time_nouns
+        derived["elided_articles"] = frozenset(
+            article
+            for article in self.definite_articles | self.indefinite_articles
+            if not article[-1].isalpha()
+        )
         for name, value in derived.items():
             object.__setattr__(self, name, value)  # frozen: set once, here
 
