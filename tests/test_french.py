@@ -277,12 +277,6 @@ def test_selon(french: QuoteExtractor) -> None:
     assert _cue(quote) == ("Selon", "selon")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the parse is right (D' case, après fixed, under the noun), but the check before "
-    "parsing (_reported.may_report) splits words on letters only: 'D'après' gives 'D' and "
-    "'après', never the opener \"d'\", so the text is not parsed for reports",
-)
 def test_d_apres(french: QuoteExtractor) -> None:
     """D’après le ministère, …"""
     text = "D’après le ministère, la réforme est prête."
