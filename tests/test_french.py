@@ -153,6 +153,7 @@ def test_a_language_without_a_profile_names_french_among_those_there_are() -> No
 
 # -- cue after the quote ----------------------------------------------------------------
 
+
 def test_cue_after_with_an_inverted_noun_subject(french: QuoteExtractor) -> None:
     """« … », a déclaré le ministre (a person described, unnamed: "the minister" in English)."""
     text = "« Nous irons jusqu'au bout de cette réforme », a déclaré le ministre."
@@ -181,8 +182,11 @@ def test_cue_after_with_an_inverted_pronoun(french: QuoteExtractor) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="« is tagged VERB/NOUN ROOT and the quote's words hang from it; with \" in its "
-    "place the parse is right and the quote is attributed to Claire Dubois",
+    reason="the quote, cue (estime VERB), name and title are right, but the speaker's text "
+    'lacks its apposition: shown « » as " with the French spaces inside, fr_core_news_sm '
+    "parses the words after the cue as roots of their own (Claire, Dubois, ',', maire), so the "
+    "cue has no subject and the words after it stop at the comma ('Claire Dubois'); written "
+    "without the spaces the parse is right (see the straight-quotes test)",
 )
 def test_cue_after_with_a_simple_tense_and_an_apposition(french: QuoteExtractor) -> None:
     """« … », estime Claire Dubois, maire de Lyon."""
@@ -438,12 +442,6 @@ def test_la_ministre_resolves_to_the_name_with_that_title(french: QuoteExtractor
     assert _speaker(quote) == ("La ministre", "Claire Dubois", SpeakerKind.PERSON)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a title written before the name and set off by a comma (la ministre de la Santé, "
-    "Claire Dubois) is read neither as the name's title (a run of titles reaches the name "
-    "only without punctuation) nor as an apposition title (which is read after a name)",
-)
 def test_la_ministre_resolves_to_the_name_after_its_title(french: QuoteExtractor) -> None:
     """La ministre de la Santé, Claire Dubois, … La ministre a assuré que …"""
     text = (
@@ -452,6 +450,18 @@ def test_la_ministre_resolves_to_the_name_after_its_title(french: QuoteExtractor
     )
     quote = _only(french, text)
     assert _speaker(quote) == ("La ministre", "Claire Dubois", SpeakerKind.PERSON)
+    assert quote.speaker is not None
+    assert quote.speaker.title == "ministre de la Santé"
+
+
+def test_a_title_apposed_before_another_name_names_nobody_else(french: QuoteExtractor) -> None:
+    """Le maire de Lyon, Jean Martin, … La ministre a assuré que …: no minister was named."""
+    text = (
+        "Le maire de Lyon, Jean Martin, était à Paris. "
+        "La ministre a assuré que les hôpitaux seraient renforcés."
+    )
+    quote = _only(french, text)
+    assert _speaker(quote) == ("La ministre", None, SpeakerKind.PERSON)
 
 
 # -- groups, organisations and anonymous sources -------------------------------------------

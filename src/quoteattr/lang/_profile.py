@@ -127,6 +127,9 @@ class LanguageProfile:
     #: subject after the cue or as a pronoun between (``« … », a déclaré le ministre``,
     #: ``a-t-il affirmé``).
     inverts_after_auxiliary: bool = attrs.field(default=False, repr=False)
+    #: Whether a title set off by commas before a name names that person later
+    #: (``la ministre de la Santé, Claire Dubois, …`` then ``la ministre``).
+    titles_name_apposed_person: bool = attrs.field(default=False, repr=False)
     #: The phrases that attribute like a cue, as word tuples: ``("according", "to")``.
     according_to: tuple[tuple[str, ...], ...] = attrs.field(
         default=(), converter=tuple, metadata={"section": "phrases"}, repr=False
