@@ -296,6 +296,21 @@ class DocRelations:
         head = self._heads[according.i]
         if self.rel(according) is Rel.CASE and head != according.i:
             return self._token_at(head)
+        return self._noun_under_phrase(according.i, len(phrase))
+
+    def _noun_under_phrase(self, first: int, length: int) -> Token | None:
+        """The noun a phrase's later word marks as its case, the first word hanging from it.
+
+        UD may split a phrase between the noun's case and another relation ("D’après le
+        ministère": "après" case, "D’" advmod, both under "ministère").
+        """
+        stop = min(first + length, len(self._heads))
+        head = self._heads[first]
+        if head in range(first, stop):
+            return None
+        for i in range(first + 1, stop):
+            if self._heads[i] == head and self.rel(self._token_at(i)) is Rel.CASE:
+                return self._token_at(head)
         return None
 
     def conjuncts(self, token: Token) -> tuple[Token, ...]:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from quoteattr._attribution._according_to import AccordingTo
     from quoteattr._attribution._mentions import Mentions
     from quoteattr._attribution._noun_phrases import NounPhrases
-    from quoteattr._attribution._records import Attribution
+    from quoteattr._attribution._records import Attribution, Mention
     from quoteattr._layout import QuoteRegion
 
 
@@ -116,6 +116,7 @@ class CueAfter(RuleFamily):
                 speaker = self.mentions.tree_speaker(token, rest)
                 if speaker is None and inverted is not None:
                     speaker = self.mentions.mention(inverted, [inverted.i])
+                speaker = speaker or self._inverted_subject(token, rest)
                 speaker = speaker or self.phrases.noun_phrase_after(rest)
                 if speaker is None:
                     return None
@@ -129,6 +130,18 @@ class CueAfter(RuleFamily):
             if self.tokens.pos[i] != "PRON":  # a linking letter ("-t-") is a pronoun too
                 return None
         return None
+
+    def _inverted_subject(self, cue: Token, rest: Sequence[int]) -> Mention | None:
+        """The noun after *cue* that the parse reads as its object: the inverted subject.
+
+        Parsers take the subject inverted after a compound cue (``a confié une source
+        proche du dossier``) for its object; read from the tree, the phrase keeps its own
+        head ("source"), where the words alone would end at its last noun ("dossier").
+        """
+        noun = self.relations.first_child(cue, Rel.OBJECT)
+        if noun is None or not rest or noun.left_edge.i != rest[0]:
+            return None  # not the phrase right after the cue
+        return self.mentions.mention(noun, rest)
 
     def _cue_then_speaker(
         self, cue: Token, rest: Sequence[int], region: QuoteRegion

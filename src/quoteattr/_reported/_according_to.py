@@ -8,7 +8,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quoteattr._attribution._context import RuleContext, RuleFamily
-from quoteattr._relations import Rel
 from quoteattr._reported._records import Candidate
 
 if TYPE_CHECKING:
@@ -49,7 +48,8 @@ class AccordingToReports(RuleFamily):
         noun = self.relations.according_to_object(according, found)
         if noun is None:
             return None
-        phrase = noun if self.relations.rel(according) is Rel.CASE else according
+        # Under UD the phrase hangs from its noun (the noun's case, or beside it).
+        phrase = noun if self.heads[according.i] == noun.i else according
         phrase_first = min(according.i, noun.left_edge.i)
         phrase_stop = max(according.i + len(found), noun.right_edge.i + 1)
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[according.i])

@@ -160,6 +160,8 @@ class NameRuns(SpeakerPart):
         non_person = self.profile.non_person_descriptors
         # The name proper follows the last title in the run: "Harbour Minister Teresa Okafor".
         name_first = first
+        if self.tokens.lower_[first] in self.profile.elided_articles and stop - first > 1:
+            name_first += 1  # "L’Élysée": a small tagger makes the elided article a name
         person_title = False
         for i in range(first, stop - 1):
             key = self.title_key(i)

@@ -73,8 +73,10 @@ class People(SpeakerPart):
                 position -= 1
                 continue
             run = self.full_name(self.names.runs[position])
-            title = self.titles.title_of(self.names.runs[position]) or self.titles.appositive_title(
-                run
+            title = (
+                self.titles.title_of(self.names.runs[position])
+                or self.titles.appositive_title(run)
+                or self.titles.title_apposed_before(self.names.runs[position])
             )
             if title is not None and words <= set(title.lower().replace(".", "").split()):
                 return run

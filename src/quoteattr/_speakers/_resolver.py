@@ -262,10 +262,14 @@ class SpeakerResolver(SpeakerPart):
         )
 
     def _without_article(self, phrase: str) -> str:
-        """*phrase* without the article it opens with: "the mayor" → "mayor"."""
-        first, _, rest = phrase.partition(" ")
+        """*phrase* without its opening article: "the mayor" → "mayor", "L’Élysée" → "Élysée"."""
         articles = self.profile.definite_articles | self.profile.indefinite_articles
-        return rest if rest and first.lower() in articles else phrase
+        first, _, rest = phrase.partition(" ")
+        if rest and first.lower() in articles:
+            return rest
+        lower = phrase.lower()
+        elided = next((a for a in self.profile.elided_articles if lower.startswith(a)), "")
+        return phrase[len(elided) :] if len(phrase) > len(elided) else phrase
 
     def _possessive_owner(self, head: Token) -> NameRun | None:
         """The person "his"/"her" means in "his spokesperson" (a source noun only)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quoteattr._relations import Rel
 from quoteattr._speakers._part import SpeakerPart
 
 if TYPE_CHECKING:
@@ -59,6 +60,26 @@ class Titles(SpeakerPart):
             return None
         return self.layout.span_text(words[0], stop)
 
+    def title_apposed_before(self, run: NameRun) -> str | None:
+        """The title the name is in apposition to: "la ministre de la Santé, Claire Dubois".
+
+        Only where the profile says such a title names the person (``titles_name_apposed_person``).
+        """
+        first = run.first
+        if not self.profile.titles_name_apposed_person or first < 2:
+            return None
+        head = self.heads[first]
+        if (
+            self.tokens.orth[first - 1] != ","
+            or head >= first
+            or self.relations.rel(self.token_at(first)) is not Rel.APPOSITION
+            or self.names.title_key(head) not in self._titles_set
+        ):
+            return None
+        words = range(self.token_at(head).left_edge.i, first - 1)
+        start = next((i for i in words if self.tokens.pos[i] != "DET"), head)
+        return self.layout.span_text(start, first - 1)
+
     def title_of(self, run: NameRun) -> str | None:
         """The title written before the name in its run: "U.S. Secretary of State"."""
         key = (run.first, run.name_first)
@@ -72,9 +93,10 @@ class Titles(SpeakerPart):
             first -= 1
         while first < run.name_first and (
             self.tokens.pos[first] == "DET"
+            or self.tokens.lower_[first] in self.profile.elided_articles
             or self.names.title_key(first) in self.profile.honorifics
         ):
-            first += 1  # "Ms." is a courtesy, not an office
+            first += 1  # "Ms." is a courtesy, not an office; "L’" (tagged a name) an article
         if first >= run.name_first:
             return None
         return self.layout.span_text(first, run.name_first)
@@ -94,7 +116,11 @@ class Titles(SpeakerPart):
     def _find_known_title(self, full: NameRun) -> str | None:
         for run in self.names.runs_ending_in.get(full.last_word, ()):
             if run is full or run.name in full.name:
-                title = self.title_of(run) or self.appositive_title(run)
+                title = (
+                    self.title_of(run)
+                    or self.appositive_title(run)
+                    or self.title_apposed_before(run)
+                )
                 if title is not None:
                     return title
         return None

@@ -127,6 +127,9 @@ class LanguageProfile:
     #: subject after the cue or as a pronoun between (``« … », a déclaré le ministre``,
     #: ``a-t-il affirmé``).
     inverts_after_auxiliary: bool = attrs.field(default=False, repr=False)
+    #: Whether a title set off by commas before a name names that person later
+    #: (``la ministre de la Santé, Claire Dubois, …`` then ``la ministre``).
+    titles_name_apposed_person: bool = attrs.field(default=False, repr=False)
     #: The phrases that attribute like a cue, as word tuples: ``("according", "to")``.
     according_to: tuple[tuple[str, ...], ...] = attrs.field(
         default=(), converter=tuple, metadata={"section": "phrases"}, repr=False
@@ -217,6 +220,8 @@ class LanguageProfile:
     neuter_pronouns: frozenset[str] = attrs.field(init=False, repr=False)
     #: Third-person singular possessive determiners of a gender: "his", "her".
     gendered_possessives: frozenset[str] = attrs.field(init=False, repr=False)
+    #: The articles written elided, glued to the next word by their apostrophe: "l’".
+    elided_articles: frozenset[str] = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Combine the lists the rules read together."""
@@ -238,6 +243,11 @@ class LanguageProfile:
             ),
         }
         derived["time_words"] = derived["calendar_words"] | self.time_nouns
+        derived["elided_articles"] = frozenset(
+            article
+            for article in self.definite_articles | self.indefinite_articles
+            if not article[-1].isalpha()
+        )
         for name, value in derived.items():
             object.__setattr__(self, name, value)  # frozen: set once, here
 

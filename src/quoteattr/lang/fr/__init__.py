@@ -187,6 +187,7 @@ def profile() -> LanguageProfile:
         stop_words=_stop_words,
         quotes=quotation_conventions(),
         inverts_after_auxiliary=True,
+        titles_name_apposed_person=True,
         **word_lists(_read("words.txt")),
     )
 
