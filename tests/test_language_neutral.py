@@ -37,10 +37,13 @@ RULE_MODULES = [
             "_extractor.py",
             "_layout.py",
             "_parsing.py",
+            "_parse_groups.py",
             "_pieces.py",
+            "_plan.py",
             "_relations.py",
             "_results.py",
             "_selective.py",
+            "_shared_extractors.py",
             "_tokens.py",
             "component.py",
         )

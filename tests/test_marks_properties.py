@@ -11,19 +11,13 @@ from typing import NamedTuple
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quoteattr._marks import (
-    _DOUBLE_STYLES,
-    _LENIENT_CLOSES,
-    _LENIENT_OPENS,
-    _MAX_DEPTH,
-    _PAIRINGS,
-    find_quote_marks,
-    paragraph_spans,
-)
+from quoteattr._marks import find_quote_marks, paragraph_spans
+from quoteattr._marks._pairer import MAX_DEPTH
+from quoteattr._marks._pairings import DOUBLE_STYLES, LENIENT_CLOSES, LENIENT_OPENS, PAIRINGS
 from quoteattr._types import MarkStyle, QuoteMarkSpan
 
 #: Every mark the pairing table knows, the multi-character ones included.
-ALL_MARKS = sorted({mark for p in _PAIRINGS for mark in (p.opener, *p.closers)})
+ALL_MARKS = sorted({mark for p in PAIRINGS for mark in (p.opener, *p.closers)})
 APOSTROPHE_SNIPPETS = [
     "don't",
     "don\N{RIGHT SINGLE QUOTATION MARK}t",
@@ -88,7 +82,7 @@ pieces = st.one_of(
 #: Every pair of marks the table knows, and the lenient ones sources mix up (straight with
 #: curly, curly typed the wrong way round), so well- and ill-formed nesting both occur.
 ANY_PAIRS = sorted(
-    {(p.opener, closer) for p in _PAIRINGS for closer in p.closers}
+    {(p.opener, closer) for p in PAIRINGS for closer in p.closers}
     | {('"', "\N{RIGHT DOUBLE QUOTATION MARK}"), ("\N{LEFT DOUBLE QUOTATION MARK}", '"')}
     | {("\N{RIGHT DOUBLE QUOTATION MARK}", "\N{RIGHT DOUBLE QUOTATION MARK}")}
     | {("'", "\N{RIGHT SINGLE QUOTATION MARK}"), ("\N{LEFT SINGLE QUOTATION MARK}", "'")}
@@ -137,16 +131,16 @@ def assert_sorted_and_disjoint(spans: tuple[QuoteMarkSpan, ...] | list[QuoteMark
 
 #: The style each opening mark gives, a right curly mark opening its left partner's kind.
 STYLE_OPENED_BY = {
-    **{p.opener: p.style for p in _PAIRINGS},
-    **{glyph: _PAIRINGS[kind].style for glyph, kind in _LENIENT_OPENS.items()},
+    **{p.opener: p.style for p in PAIRINGS},
+    **{glyph: PAIRINGS[kind].style for glyph, kind in LENIENT_OPENS.items()},
 }
 #: The marks that may close each style: its own closers, and those mixed-up sources use.
 CLOSERS_OF: dict[MarkStyle, set[str]] = {}
-for _pairing in _PAIRINGS:
+for _pairing in PAIRINGS:
     CLOSERS_OF.setdefault(_pairing.style, set()).update(_pairing.closers)
-for _glyph, _kinds in _LENIENT_CLOSES.items():
+for _glyph, _kinds in LENIENT_CLOSES.items():
     for _kind in _kinds:
-        CLOSERS_OF[_PAIRINGS[_kind].style].add(_glyph)
+        CLOSERS_OF[PAIRINGS[_kind].style].add(_glyph)
 #: Styles whose unclosed marks are taken for apostrophes (or a comma), never returned.
 APOSTROPHE_LIKE = {MarkStyle.STRAIGHT_SINGLE, MarkStyle.CURLY_SINGLE, MarkStyle.LOW_HIGH_SINGLE}
 LINE_BREAKS = {"\n", "\r", "\N{LINE SEPARATOR}", "\N{PARAGRAPH SEPARATOR}"}
@@ -210,12 +204,12 @@ def check_unclosed_styles(_text: str, spans: list[QuoteMarkSpan]) -> None:
     for span in walk(spans):
         if not span.closed:
             assert span.style not in APOSTROPHE_LIKE, span
-            assert not any(inner.style in _DOUBLE_STYLES for inner in span.inner), span
+            assert not any(inner.style in DOUBLE_STYLES for inner in span.inner), span
 
 
 def check_depth(_text: str, spans: list[QuoteMarkSpan]) -> None:
-    """No span lies deeper than _MAX_DEPTH levels, however many marks open."""
-    assert depth(spans) <= _MAX_DEPTH
+    """No span lies deeper than MAX_DEPTH levels, however many marks open."""
+    assert depth(spans) <= MAX_DEPTH
 
 
 def check_paragraph_spans(text: str, _spans: list[QuoteMarkSpan]) -> None:
@@ -338,7 +332,7 @@ def test_unclosed_spans_are_doubles_that_hold_no_double(text: str) -> None:
 
 @given(messy_text)
 def test_quotes_nest_at_most_max_depth(text: str) -> None:
-    """No span lies deeper than _MAX_DEPTH levels, however many marks open."""
+    """No span lies deeper than MAX_DEPTH levels, however many marks open."""
     check_depth(text, find_quote_marks(text))
 
 

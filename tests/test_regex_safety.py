@@ -20,7 +20,7 @@ import pytest
 
 from quoteattr import QuoteExtractor, find_quote_marks
 from quoteattr._extractor import ALL_KINDS
-from quoteattr._marks import _PAIRINGS
+from quoteattr._marks._pairings import PAIRINGS
 from quoteattr._selective import relevant_text, sentence_spans
 from quoteattr.lang import profile_for
 
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 #: Every mark the pairing table knows, the two-character ones included.
-ALL_MARKS = sorted({mark for p in _PAIRINGS for mark in (p.opener, *p.closers)})
+ALL_MARKS = sorted({mark for p in PAIRINGS for mark in (p.opener, *p.closers)})
 
 #: The small run must take this long before the ratio means anything.
 FLOOR_SECONDS = 0.02

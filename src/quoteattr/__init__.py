@@ -15,12 +15,13 @@ Importing quoteattr is cheap: spaCy and the parsing pipeline load on first use.
 from __future__ import annotations
 
 from quoteattr._entities import SpeakerEntity, speakers
-from quoteattr._extractor import QuoteExtractor, extract_quotes
+from quoteattr._extractor import QuoteExtractor
 from quoteattr._frames import to_dataframe
 from quoteattr._marks import find_quote_marks
 from quoteattr._records import RECORD_COLUMNS, to_records
 from quoteattr._render import render
 from quoteattr._selective import ParseMode
+from quoteattr._shared_extractors import extract_quotes
 from quoteattr._types import (
     AttributionMethod,
     Cue,

@@ -22,7 +22,7 @@ def text_and_quotes(
         text = plain_str(text_or_doc)  # a str subclass is shown (and parsed) as its characters
         if quotes is not None:
             return text, quotes
-        from quoteattr._extractor import extract_quotes  # noqa: PLC0415 - loads the rules
+        from quoteattr._shared_extractors import extract_quotes  # noqa: PLC0415 - loads the rules
 
         return text, extract_quotes(text)
     doc = _require_doc(text_or_doc)

@@ -1,8 +1,9 @@
 """Dialogue lines opened by a dash, and the narrator's incises cut out of speech.
 
 Both follow a language's :class:`~quoteattr._conventions.QuoteConventions`; with the default
-conventions nothing here runs. ``quoteattr._marks`` calls :func:`dash_line` for every
-paragraph and :func:`split_at_incises` for every top-level span it found.
+conventions nothing here runs. The pairer (``quoteattr._marks._pairer``) calls
+:func:`dash_line` for every paragraph, and ``find_quote_marks`` calls :func:`split_at_incises`
+for every top-level span it found.
 
 Dialogue lines
     A paragraph that opens (after optional spaces) with one of the conventions' dialogue
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING, Final
 import regex
 
 from quoteattr._conventions import incise_pattern
+from quoteattr._marks._paragraphs import PARAGRAPH_BREAK
 from quoteattr._types import MarkStyle, QuoteMarkSpan
 
 if TYPE_CHECKING:
@@ -48,10 +50,6 @@ _INCISE_END: Final = regex.compile(
 )
 _WORD: Final = regex.compile(r"\w")
 _NEXT_WORD: Final = regex.compile(r"\s*+(\w++)")
-_PARAGRAPH_BREAK: Final = regex.compile(
-    r"(?: \r\n | [\n\r\N{LINE SEPARATOR}\N{PARAGRAPH SEPARATOR}] ) \s*+",
-    regex.VERSION1 | regex.VERBOSE,
-)
 
 
 def dash_line(
@@ -152,7 +150,7 @@ def split_at_incises(
         first, last = index == 0, index == len(speech) - 1 and end == span.content_end
         paragraphs = 1
         if span.paragraphs > 1:
-            paragraphs += len(_PARAGRAPH_BREAK.findall(text, start, end))
+            paragraphs += len(PARAGRAPH_BREAK.findall(text, start, end))
         pieces.append(
             QuoteMarkSpan(
                 start=span.start if first else start,
