@@ -57,8 +57,6 @@ nitpick_ignore_regex = [
     ("py:class", r"(Model|Kinds|BagOnError|FrameOnError)"),
     # Type aliases and variables of QuoteExtractor.pipe's signature.
     ("py:class", r"(quoteattr\._stream\.|quoteattr\._extractor\.)?(OnError|Context|Outcome)"),
-    # find_quote_marks's conventions: a language profile's, not documented on their own yet.
-    ("py:class", r"(quoteattr\._conventions\.)?QuoteConventions"),
 ]
 
 # -- HTML ------------------------------------------------------------------------------------
