@@ -23,6 +23,7 @@ from quoteattr import (
     find_quote_marks,
 )
 from quoteattr.lang import available_languages, profile_for
+from quotechecks import checked
 
 if TYPE_CHECKING:
     from quoteattr import Quote
@@ -47,19 +48,8 @@ def french() -> QuoteExtractor:
     return _extractor()
 
 
-def _checked(text: str, quotes: list[Quote]) -> list[Quote]:
-    """*quotes*, after checking that every offset slices its text back out of *text*."""
-    for quote in quotes:
-        assert text[quote.start : quote.end] == quote.text
-        if quote.speaker is not None:
-            assert text[quote.speaker.start : quote.speaker.end] == quote.speaker.text
-        if quote.cue is not None:
-            assert text[quote.cue.start : quote.cue.end] == quote.cue.text
-    return quotes
-
-
 def _only(french: QuoteExtractor, text: str) -> Quote:
-    quotes = _checked(text, french(text))
+    quotes = checked(text, french(text))
     assert len(quotes) == 1, quotes
     return quotes[0]
 
@@ -381,7 +371,7 @@ def test_continuation_paragraph(french: QuoteExtractor) -> None:
         "« Nous ne céderons pas », a déclaré Claire Dubois, maire de Lyon.\n\n"
         "« Les habitants attendent des réponses depuis des mois. »"
     )
-    first, second = _checked(text, french(text))
+    first, second = checked(text, french(text))
     assert first.kind is QuoteKind.DIRECT
     assert _speaker(first)[1] == "Claire Dubois"
     assert second.method is AttributionMethod.CONTINUATION

@@ -9,11 +9,13 @@ tags; every word they compare against comes from a profile. A language is a fold
 from __future__ import annotations
 
 import enum
+import functools
+import importlib
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from quoteattr._data import data_lines, sections, table_rows
+from quoteattr._data import data_lines, read_package_data, sections, table_rows
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -27,7 +29,9 @@ __all__ = [
     "Number",
     "Pronoun",
     "PronounKind",
+    "profile_from_data",
     "pronoun_table",
+    "spacy_stop_words",
     "word_lists",
 ]
 
@@ -340,3 +344,53 @@ def pronoun_table(text: str) -> tuple[Pronoun, ...]:
 def entries(text: str) -> frozenset[str]:
     """The entries of a plain word list's *text*, one a line (``titles.txt``)."""
     return frozenset(data_lines(text))
+
+
+def profile_from_data(  # noqa: PLR0913 - what a language's module gives, by name
+    package: str,
+    *,
+    code: str,
+    name: str,
+    regular_forms: Callable[[str], set[str]],
+    plurals: Callable[[frozenset[str]], frozenset[str]],
+    noun_readings: Callable[[str], frozenset[str]],
+    **settings: Any,  # noqa: ANN401 - LanguageProfile fields of any type
+) -> LanguageProfile:
+    """The profile whose data files lie in the language folder *package*.
+
+    The folder holds ``cues.tsv``, ``irregular_forms.tsv``, ``noun_cues.txt``,
+    ``pronouns.tsv``, ``titles.txt``, ``places.txt`` and ``words.txt``; the language's module
+    gives what is no list: the inflection of the cue verbs (*regular_forms*), the plurals of
+    the noun cues (*plurals*), which verb forms read as nouns (*noun_readings*), and any
+    other field of :class:`LanguageProfile` as a keyword (*settings*). The stop words are
+    spaCy's own for the language *code*.
+    """
+    from quoteattr._cues import lexicon_from_tables  # noqa: PLC0415 - _cues imports the profiles
+
+    def read(file: str) -> str:
+        return read_package_data(package, file)
+
+    noun_cues = entries(read("noun_cues.txt"))
+    return LanguageProfile(
+        code=code,
+        name=name,
+        cues=lexicon_from_tables(
+            read("cues.tsv"), read("irregular_forms.tsv"), regular_forms=regular_forms
+        ),
+        noun_cues=noun_cues,
+        noun_cue_forms=plurals(noun_cues),
+        pronouns=pronoun_table(read("pronouns.tsv")),
+        titles=entries(read("titles.txt")),
+        places=entries(read("places.txt")),
+        noun_readings=noun_readings,
+        stop_words=functools.partial(spacy_stop_words, code),
+        **settings,
+        **word_lists(read("words.txt")),
+    )
+
+
+@functools.cache
+def spacy_stop_words(code: str) -> frozenset[str]:
+    """SpaCy's stop words of the language *code*, loaded on first use."""
+    module = importlib.import_module(f"spacy.lang.{code}.stop_words")
+    return frozenset(module.STOP_WORDS)

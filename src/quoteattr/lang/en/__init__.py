@@ -11,19 +11,18 @@ noun cue's plural.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
-from quoteattr._cues import CueLexicon, lexicon_from_tables
-from quoteattr._data import read_package_data
-from quoteattr.lang._profile import LanguageProfile, entries, pronoun_table, word_lists
+from quoteattr.lang._profile import profile_from_data
+
+if TYPE_CHECKING:
+    from quoteattr._cues import CueLexicon
+    from quoteattr.lang._profile import LanguageProfile
 
 __all__ = ["english_lexicon", "noun_readings", "profile", "regular_forms"]
 
 _VOWELS = frozenset("aeiou")
 _SIBILANT_ENDINGS = ("s", "sh", "ch", "x", "z", "o")
-
-
-def _read(name: str) -> str:
-    return read_package_data(__name__, name)
 
 
 def _ends_vowel_consonant(lemma: str) -> bool:
@@ -62,34 +61,19 @@ def _plurals(nouns: frozenset[str]) -> frozenset[str]:
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS  # noqa: PLC0415 - spaCy loads on first use
-
-    return frozenset(STOP_WORDS)
-
-
-@functools.cache
 def english_lexicon() -> CueLexicon:
     """The English cue lexicon (loaded once)."""
-    return lexicon_from_tables(
-        _read("cues.tsv"), _read("irregular_forms.tsv"), regular_forms=regular_forms
-    )
+    return profile().cues
 
 
 @functools.cache
 def profile() -> LanguageProfile:
     """The English profile (built once)."""
-    noun_cues = entries(_read("noun_cues.txt"))
-    return LanguageProfile(
+    return profile_from_data(
+        __name__,
         code="en",
         name="English",
-        cues=english_lexicon(),
-        noun_cues=noun_cues,
-        noun_cue_forms=_plurals(noun_cues),
-        pronouns=pronoun_table(_read("pronouns.tsv")),
-        titles=entries(_read("titles.txt")),
-        places=entries(_read("places.txt")),
+        regular_forms=regular_forms,
+        plurals=_plurals,
         noun_readings=noun_readings,
-        stop_words=_stop_words,
-        **word_lists(_read("words.txt")),
     )

@@ -13,11 +13,15 @@ verbs in -er, -ir and -re.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from quoteattr._conventions import QuoteConventions, quote_conventions
-from quoteattr._cues import CueLexicon, lexicon_from_tables
 from quoteattr._data import read_package_data, table_rows
-from quoteattr.lang._profile import LanguageProfile, entries, pronoun_table, word_lists
+from quoteattr.lang._profile import profile_from_data
+
+if TYPE_CHECKING:
+    from quoteattr._cues import CueLexicon
+    from quoteattr.lang._profile import LanguageProfile
 
 __all__ = ["french_lexicon", "noun_readings", "profile", "quotation_conventions", "regular_forms"]
 
@@ -156,39 +160,24 @@ def _plurals(nouns: frozenset[str]) -> frozenset[str]:
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS  # noqa: PLC0415 - spaCy loads on first use
-
-    return frozenset(STOP_WORDS)
-
-
-@functools.cache
 def french_lexicon() -> CueLexicon:
     """The French cue lexicon (loaded once)."""
-    return lexicon_from_tables(
-        _read("cues.tsv"), _read("irregular_forms.tsv"), regular_forms=regular_forms
-    )
+    return profile().cues
 
 
 @functools.cache
 def profile() -> LanguageProfile:
     """The French profile (built once)."""
-    noun_cues = entries(_read("noun_cues.txt"))
-    return LanguageProfile(
+    return profile_from_data(
+        __name__,
         code="fr",
         name="French",
-        cues=french_lexicon(),
-        noun_cues=noun_cues,
-        noun_cue_forms=_plurals(noun_cues),
-        pronouns=pronoun_table(_read("pronouns.tsv")),
-        titles=entries(_read("titles.txt")),
-        places=entries(_read("places.txt")),
+        regular_forms=regular_forms,
+        plurals=_plurals,
         noun_readings=noun_readings,
-        stop_words=_stop_words,
         quotes=quotation_conventions(),
         inverts_after_auxiliary=True,
         titles_name_apposed_person=True,
-        **word_lists(_read("words.txt")),
     )
 
 
