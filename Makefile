@@ -37,7 +37,7 @@ test:
 # The property tests search 20,000 examples each (HYPOTHESIS_MAX_EXAMPLES=N: N), those that
 # parse a twentieth of that (HYPOTHESIS_PARSED_EXAMPLES=N: N); then the fuzz corpus runs.
 # The statistics at the end say how many examples each test ran.
-FUZZ_TESTS := tests/test_marks_properties.py tests/test_extract_properties.py tests/test_fuzz_corpus.py
+FUZZ_TESTS := tests/test_marks_properties.py tests/test_marks_french_properties.py tests/test_extract_properties.py tests/test_fuzz_corpus.py
 
 fuzz:
 	$(BOOTSTRAP) --model tests
