@@ -489,3 +489,18 @@ def test_anonymous_source_after_the_quote(french: QuoteExtractor) -> None:
         "source proche du dossier",
         SpeakerKind.ANONYMOUS,
     )
+
+
+def test_a_relative_clause_on_a_noun_cue_is_not_what_was_said(french: QuoteExtractor) -> None:
+    """« la déclaration que son cabinet avait faite »: the noun is the object, nothing said."""
+    text = "Le ministre a lu la déclaration que son cabinet avait faite la veille."
+    assert checked(text, french(text)) == []
+
+
+def test_a_noun_cue_reports_its_que_clause(french: QuoteExtractor) -> None:
+    """« un avertissement que le port fermerait »: what was said, by who gave the warning."""
+    text = "Le maire a lancé un avertissement que le port fermerait en juin."
+    (quote,) = checked(text, french(text))
+    assert quote.kind is QuoteKind.INDIRECT
+    assert quote.method is AttributionMethod.NOUN_COMPLEMENT
+    assert "le port fermerait en juin" in quote.text
