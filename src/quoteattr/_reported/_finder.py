@@ -94,11 +94,15 @@ class ReportedSpeechFinder(RuleFamily):
         kept = outermost(candidates)
         # A quoted fragment is said once: when two reports would both take it in, it goes
         # to the one whose cue is nearest, and the other ends before it (or starts after).
-        owner = self._fragment_owners(kept, quotes)
+        first_fits = [self.fitting.fit_to_quotes(candidate, quotes) for candidate in kept]
+        owner = self._fragment_owners(kept, first_fits)
         found: list[ReportedSpeech] = []
-        for candidate in kept:
+        for candidate, first_fit in zip(kept, first_fits, strict=True):
             taken = frozenset(index for index, cue in owner.items() if cue != candidate.cue)
-            fitted = self.fitting.fit_to_quotes(candidate, quotes, taken=taken)
+            fitted = first_fit
+            if first_fit is not None and taken.intersection(first_fit.regions):
+                # Fitted again only when a fragment it took in is another report's.
+                fitted = self.fitting.fit_to_quotes(candidate, quotes, taken=taken)
             if fitted is not None:
                 fitted = self.fitting.fit_to_marks(fitted)
             framed = framing.get(candidate.cue)
@@ -111,16 +115,16 @@ class ReportedSpeechFinder(RuleFamily):
         return sorted(found, key=lambda report: report.first)
 
     def _fragment_owners(
-        self, candidates: Sequence[Candidate], quotes: Sequence[QuoteAttribution]
+        self, candidates: Sequence[Candidate], fits: Sequence[ReportedSpeech | None]
     ) -> dict[int, int]:
         """For each quote region some report takes in, the cue of the report it belongs to.
 
-        Of the reports that would take a fragment in, the one whose cue stands in the
-        fragment's reporter sentence wins, then the one whose cue is nearest to it.
+        *fits* are the *candidates* fitted to the quotes with no fragment taken. Of the
+        reports that would take a fragment in, the one whose cue stands in the fragment's
+        reporter sentence wins, then the one whose cue is nearest to it.
         """
         claims: dict[int, list[int]] = {}
-        for candidate in candidates:
-            fitted = self.fitting.fit_to_quotes(candidate, quotes)
+        for candidate, fitted in zip(candidates, fits, strict=True):
             for index in () if fitted is None else fitted.regions:
                 claims.setdefault(index, []).append(candidate.cue)
         sentence_of = self.layout.sentence_of
