@@ -217,6 +217,28 @@ def test_quote_left_open_in_a_dash_line_ends_with_the_line() -> None:
     assert not span.inner[0].closed
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "— « Fermez la grille. » Le jardinier obéit sans un mot.",
+        "La cloche sonna. Il cria : — « Tous dehors ! » Les élèves sortirent en courant.",
+    ],
+)
+def test_dash_line_opening_with_a_quotation_ends_with_it(text: str) -> None:
+    """`— « Entrez. » Il entra.`: what follows the quotation is the narrator's."""
+    [span] = french(text)
+    assert span.style is MarkStyle.DIALOGUE_DASH
+    assert text[span.start : span.end].endswith("»")
+    assert len(span.inner) == 1
+
+
+def test_dash_line_with_two_quotations_keeps_both() -> None:
+    """`— « Oui », dit-il, « demain ».`: the line holds every quotation in it."""
+    text = "— « Oui », souffla le vieil homme, « demain »."
+    spans = french(text)
+    assert [span.text.strip(" «»,.") for span in spans] == ["Oui", "demain"]
+
+
 def test_speech_in_guillemets_inside_narration() -> None:
     """Narration with a quote in it gives the quote alone."""
     text = "Le vieux marin grommela : « Demain, la mer sera grosse. » Et il se tut."

@@ -10,7 +10,8 @@ Dialogue lines
     dashes is a speaker's line up to its end: a ``DIALOGUE_DASH`` span from the dash (its
     ``start``) to the paragraph's last character that is not a space; its content starts
     after the dash and the spaces after it. Quotations inside the line are its ``inner``
-    spans.
+    spans. A line that opens with its only quotation (``— « Entrez. » Il entra.``) ends
+    with it: what follows is the narrator's.
 
 Incises
     ``— Oui, dit la petite, il joue.``: a comma (or ``!``, ``?``, ``…``) ends the speech, and
@@ -113,6 +114,14 @@ def turns(
 def dash_span(text: str, line: tuple[int, int, int], inner: list[QuoteMarkSpan]) -> QuoteMarkSpan:
     """The ``DIALOGUE_DASH`` span of a line found by :func:`dash_line`."""
     start, content_start, content_end = line
+    if (
+        len(inner) == 1
+        and inner[0].start == content_start
+        and inner[0].closed
+        and inner[0].end < content_end
+    ):
+        # ``— « Entrez. » Il entra.``: a line that opens with a quotation says no more than it.
+        content_end = inner[0].end
     return QuoteMarkSpan(
         start=start,
         end=content_end,
