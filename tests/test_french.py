@@ -298,11 +298,6 @@ def test_partial_quote(french: QuoteExtractor) -> None:
     assert _cue(quote) == ("qualifié", "qualifier")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="no quote is found: the marks layer does not open a quote at « glued to an elided "
-    "word (d’« injuste »), so the rules never see it",
-)
 def test_partial_quote_after_an_elision(french: QuoteExtractor) -> None:
     """Elle a qualifié la réforme d’« injuste »."""
     text = "Elle a qualifié la réforme d’« injuste »."

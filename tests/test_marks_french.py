@@ -239,6 +239,20 @@ def test_dash_line_with_two_quotations_keeps_both() -> None:
     assert [span.text.strip(" «»,.") for span in spans] == ["Oui", "demain"]
 
 
+@pytest.mark.parametrize("apostrophe", ["’", "'"])
+def test_guillemet_glued_to_an_elided_word_opens(apostrophe: str) -> None:
+    """`d’« injuste »`: the elided word's apostrophe stands where a space would."""
+    text = f"Elle a qualifié la réforme d{apostrophe}« injuste » hier."
+    [span] = french(text)
+    assert (span.text, span.closed) == (" injuste ", True)
+
+
+def test_guillemet_after_an_elision_opens_only_under_french_conventions() -> None:
+    """Under the default conventions a mark after an apostrophe is read as before."""
+    text = "Elle a qualifié la réforme d’« injuste » hier."
+    assert [span.text for span in find_quote_marks(text)] != [" injuste "]
+
+
 def test_speech_in_guillemets_inside_narration() -> None:
     """Narration with a quote in it gives the quote alone."""
     text = "Le vieux marin grommela : « Demain, la mer sera grosse. » Et il se tut."

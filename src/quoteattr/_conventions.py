@@ -73,6 +73,8 @@ class QuoteConventions:
             left open at the end of the paragraph before (``« Question ?`` ¶ ``— Réponse. »``).
         reopen_with_closer: A quotation continued over paragraphs may reopen each one with
             its closing mark as well as its opening one (``»`` for ``«``).
+        opens_after_elision: An opening-only mark glued to an elided word opens a quotation
+            (``d'« injuste »``), as it would after a space.
         split_at_incises: A narrator's incise inside a dialogue line or a quotation is cut
             out, leaving the speech on either side as two spans.
         incise_verbs: Verb forms that open an incise with or without an inverted pronoun
@@ -103,6 +105,7 @@ class QuoteConventions:
     )
     dash_continues_quote: bool = False
     reopen_with_closer: bool = False
+    opens_after_elision: bool = False
     split_at_incises: bool = False
     incise_verbs: frozenset[str] = attrs.field(default=frozenset(), converter=_lowered)
     inverted_incise_verbs: frozenset[str] = attrs.field(default=frozenset(), converter=_lowered)
@@ -127,7 +130,12 @@ class QuoteConventions:
 
 _YES: Final = frozenset({"yes", "true", "1"})
 _NO: Final = frozenset({"no", "false", "0", ""})
-_FLAGS: Final = ("dash_continues_quote", "reopen_with_closer", "split_at_incises")
+_FLAGS: Final = (
+    "dash_continues_quote",
+    "reopen_with_closer",
+    "opens_after_elision",
+    "split_at_incises",
+)
 _LISTS: Final = (
     "dialogue_dashes",
     "incise_clitics",
@@ -179,6 +187,7 @@ def quote_conventions(
         dialogue_dashes=lists["dialogue_dashes"],
         dash_continues_quote=flags["dash_continues_quote"],
         reopen_with_closer=flags["reopen_with_closer"],
+        opens_after_elision=flags["opens_after_elision"],
         split_at_incises=flags["split_at_incises"],
         incise_verbs=optional,
         inverted_incise_verbs=required,

@@ -163,8 +163,21 @@ class Pairer:
         if token.glyph in SYMMETRIC:
             return OPENS[token.glyph] if token.can_open else None
         if token.glyph in OPENS:
-            return None if token.closes_clearly else OPENS[token.glyph]
+            if token.closes_clearly and not self._after_elision(token):
+                return None
+            return OPENS[token.glyph]
         return LENIENT_OPENS.get(token.glyph) if token.opens_clearly else None
+
+    def _after_elision(self, token: MarkToken) -> bool:
+        """Whether *token* is glued to an elided word (``d’« injuste »``) where that opens."""
+        start = token.start
+        return (
+            self._conventions is not None
+            and self._conventions.opens_after_elision
+            and start - 2 >= self._paragraph[0]
+            and self._text[start - 1] in APOSTROPHES
+            and self._text[start - 2].isalpha()
+        )
 
     def _closable(self, token: MarkToken) -> int:
         """Return the stack position of the innermost quote *token* can close, or -1."""
