@@ -115,6 +115,29 @@ def test_continuation_reaches_into_the_next_paragraph(extractor: QuoteExtractor)
     assert same_speaker_continued(quotes[0], quotes[1])
 
 
+def test_continuation_of_a_quote_opening_a_sentence_the_reporter_ends(
+    extractor: QuoteExtractor,
+) -> None:
+    """ "…," Brandt said. "Long clause" or a reporter's tail. — the speaker carries over."""
+    text = (
+        '"We tried everything," Brandt said. "None of the three pumps could keep the lower '
+        'fields dry this spring" or the spring before.'
+    )
+    quotes = extractor(text)
+    assert len(quotes) == 2
+    assert quotes[1].kind is QuoteKind.PARTIAL
+    assert quotes[1].method is AttributionMethod.CONTINUATION
+    assert same_speaker_continued(quotes[0], quotes[1])
+
+
+def test_short_fragment_opening_a_sentence_is_not_continued(extractor: QuoteExtractor) -> None:
+    """A short quoted name opening the reporter's sentence is nobody's continuation."""
+    text = '"We tried everything," Brandt said. "Lower fields" flooded twice in May.'
+    quotes = extractor(text)
+    assert quotes[-1].text == "Lower fields"
+    assert quotes[-1].speaker is None
+
+
 def test_reporter_sentence_between_quotes_stops_the_continuation(
     extractor: QuoteExtractor,
 ) -> None:

@@ -61,8 +61,10 @@ class Attributor(RuleFamily):
             left, right = self.layout.left_frame(region), self.layout.right_frame(region)
             attribution = self.attribute(region, left, right)
             kind = self.kind_of(region, attribution, left, right)
-            continues = kind is QuoteKind.DIRECT or self.continuation.closes_plain_sentence(
-                region, right
+            continues = (
+                kind is QuoteKind.DIRECT
+                or self.continuation.closes_plain_sentence(region, right)
+                or self.continuation.opens_plain_sentence(region, left)
             )
             if attribution is None and last_utterance is not None and continues:
                 attribution = self.continuation.continued(last_utterance, region)

@@ -1,7 +1,9 @@
 """Rule 4: continuation.
 
 A quote with no reporting clause of its own, right after an attributed quote of the same or
-the previous paragraph, with no reporter sentence in between, goes on with the same voice.
+the previous paragraph, with no reporter sentence in between, goes on with the same voice:
+a whole utterance, a quoted clause that ends its sentence, or one that opens it (the
+reporter's words after it, as in ``"…" or to control the arsenal.``, add no voice).
 """
 
 from __future__ import annotations
@@ -41,6 +43,17 @@ class Continuation(RuleFamily):
             bool(right) and self.tokens.orth[right[0]] in {".", "!", "?"}
         )
         if not ends or len(text.split()) < MIN_CONTINUED_WORDS:
+            return False
+        words = self.layout.reporter_tokens(region.sentence)
+        return not any(self.context.is_cue(self.token_at(i)) for i in words)
+
+    def opens_plain_sentence(self, region: QuoteRegion, left: Sequence[int]) -> bool:
+        """A quoted clause that opens a sentence with no reporting word in it.
+
+        ``"After much thought, I cannot back him" or his running mate.`` after an attributed
+        quote is the same voice, though the reporter's words end the sentence.
+        """
+        if left or len(region.marks.text.split()) < MIN_CONTINUED_WORDS:
             return False
         words = self.layout.reporter_tokens(region.sentence)
         return not any(self.context.is_cue(self.token_at(i)) for i in words)
