@@ -130,6 +130,31 @@ def test_continuation_of_a_quote_opening_a_sentence_the_reporter_ends(
     assert same_speaker_continued(quotes[0], quotes[1])
 
 
+def test_continuation_after_a_speaker_with_an_abbreviated_rank(extractor: QuoteExtractor) -> None:
+    """``said Army Capt. Lena Mwangi, who …. "…"``: the rank's stop ends no sentence."""
+    text = (
+        '"The pumps failed twice," said Army Capt. Lena Mwangi, who ran the crossing. '
+        '"Nobody could reach the lower valve in time."'
+    )
+    quotes = extractor(text)
+    assert len(quotes) == 2
+    assert quotes[1].method is AttributionMethod.CONTINUATION
+    assert same_speaker_continued(quotes[0], quotes[1])
+
+
+def test_second_piece_of_a_quote_split_by_its_reporting_clause(extractor: QuoteExtractor) -> None:
+    """``"The risk," said X, who …, "is that …."``: the piece after the clause is X's too."""
+    text = (
+        '"The risk," said Nadia Ferro, an economist who is the head of the institute, "is that '
+        'we keep building on the flood plain."'
+    )
+    first_piece, second_piece = extractor(text)
+    assert first_piece.speaker is not None
+    assert second_piece.speaker is not None
+    assert second_piece.speaker.text == first_piece.speaker.text
+    assert second_piece.cue == first_piece.cue
+
+
 def test_short_fragment_opening_a_sentence_is_not_continued(extractor: QuoteExtractor) -> None:
     """A short quoted name opening the reporter's sentence is nobody's continuation."""
     text = '"We tried everything," Brandt said. "Lower fields" flooded twice in May.'

@@ -57,16 +57,20 @@ class DocLayout:
         marks: Sequence[QuoteMarkSpan],
         text: str,
         lemmatize: Callable[[Token], list[str]] | None = None,
+        abbreviations: frozenset[str] = frozenset(),
     ) -> None:
         """Map every token of *doc* to its quote (if any), reporter sentence and paragraph.
 
         *text* is the caller's string (``doc.text``, or one of the same length) from which
         every result text is sliced. *lemmatize* is the pipeline lemmatizer's ``lemmatize``
         when the parse left it out: it gives the lemma of a token that has none.
+        *abbreviations* are the language's (``Capt``, ``Gen``): a full stop split from one
+        ends no sentence.
         """
         self.doc = doc
         self.text = text
         self._lemmatize = lemmatize
+        self._abbreviations = abbreviations
         self._lemmas: dict[int, str] = {}
         self.tokens = TokenTable(doc, text)
         self._made: list[Token | None] = [None] * len(doc)
@@ -148,18 +152,26 @@ class DocLayout:
         return list(itertools.accumulate(steps))[:-1]
 
     def _closes_abbreviation(self, i: int) -> bool:
-        """A full stop in brackets before the sentence goes on: "Sanders (I-Vt.) on Saturday".
+        """A full stop the tokenizer split from an abbreviation, inside a sentence that goes on.
 
-        The tokenizer splits the stop from an abbreviation it does not know when a bracket
-        follows; the word after the bracket, in lower case, shows the sentence goes on.
+        ``Army Capt. Lena Mwangi``: the language's abbreviation, the stop glued to it, and a
+        capital after it. ``Sanders (I-Vt.) on Saturday``, ``(D-Tex.), a backer``: a stop in
+        brackets before a word in lower case or a comma, semicolon or colon.
         """
         orth = self.tokens.orth
-        after = i + 2
+        if not 0 < i < len(orth) - 1 or orth[i] != ".":
+            return False
+        before, after = orth[i - 1], orth[i + 1]
+        if (
+            before in self._abbreviations
+            and self.tokens.idx[i - 1] + len(before) == self.tokens.idx[i]
+            and after[:1].isupper()
+        ):
+            return True
         return (
-            after < len(orth)
-            and orth[i] == "."
-            and orth[i + 1] == ")"
-            and orth[after][:1].islower()
+            after == ")"
+            and i + 2 < len(orth)
+            and (orth[i + 2][:1].islower() or orth[i + 2] in {",", ";", ":"})
         )
 
     def reporter_tokens(self, sentence: int) -> list[int]:

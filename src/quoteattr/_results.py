@@ -56,7 +56,7 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     profile = profile or profile_for(doc.lang_)
     text = doc.text if source is None else source
     relations = relations_for(scheme or detect_scheme(token.dep_ for token in doc))
-    layout = DocLayout(doc, marks, text, lemmatize)
+    layout = DocLayout(doc, marks, text, lemmatize, profile.abbreviations)
     attributor = Attributor(layout, relations, profile)
     quoted = attributor.attribute_all()
     reported: list[ReportedSpeech] = []

@@ -61,10 +61,11 @@ class Attributor(RuleFamily):
             left, right = self.layout.left_frame(region), self.layout.right_frame(region)
             attribution = self.attribute(region, left, right)
             kind = self.kind_of(region, attribution, left, right)
+            previous = last_utterance.attribution if last_utterance else None
             continues = (
                 kind is QuoteKind.DIRECT
-                or self.continuation.closes_plain_sentence(region, right)
-                or self.continuation.opens_plain_sentence(region, left)
+                or self.continuation.closes_plain_sentence(region, right, previous)
+                or self.continuation.opens_plain_sentence(region, left, previous)
             )
             if attribution is None and last_utterance is not None and continues:
                 attribution = self.continuation.continued(last_utterance, region)

@@ -32,7 +32,9 @@ class Continuation(RuleFamily):
         """Read *context*'s document."""
         super().__init__(context)
 
-    def closes_plain_sentence(self, region: QuoteRegion, right: Sequence[int]) -> bool:
+    def closes_plain_sentence(
+        self, region: QuoteRegion, right: Sequence[int], previous: Attribution | None = None
+    ) -> bool:
         """A quoted clause that ends a sentence with no reporting word of its own.
 
         ``Now, "within the party there is real support for it."`` after an attributed quote
@@ -44,10 +46,11 @@ class Continuation(RuleFamily):
         )
         if not ends or len(text.split()) < MIN_CONTINUED_WORDS:
             return False
-        words = self.layout.reporter_tokens(region.sentence)
-        return not any(self.context.is_cue(self.token_at(i)) for i in words)
+        return not self._has_own_cue(region, previous)
 
-    def opens_plain_sentence(self, region: QuoteRegion, left: Sequence[int]) -> bool:
+    def opens_plain_sentence(
+        self, region: QuoteRegion, left: Sequence[int], previous: Attribution | None = None
+    ) -> bool:
         """A quoted clause that opens a sentence with no reporting word in it.
 
         ``"After much thought, I cannot back him" or his running mate.`` after an attributed
@@ -55,8 +58,17 @@ class Continuation(RuleFamily):
         """
         if left or len(region.marks.text.split()) < MIN_CONTINUED_WORDS:
             return False
+        return not self._has_own_cue(region, previous)
+
+    def _has_own_cue(self, region: QuoteRegion, previous: Attribution | None) -> bool:
+        """Whether the quote's sentence holds a cue other than that of the quote before.
+
+        The cue of a quote split around its reporting clause (``"…," she said, "…."``)
+        stands in the sentence of both pieces, and is the voice the second carries on.
+        """
+        skip = range(0) if previous is None else range(previous.cue_first, previous.cue_stop)
         words = self.layout.reporter_tokens(region.sentence)
-        return not any(self.context.is_cue(self.token_at(i)) for i in words)
+        return any(self.context.is_cue(self.token_at(i)) for i in words if i not in skip)
 
     def continued(self, previous: QuoteAttribution, region: QuoteRegion) -> Attribution | None:
         if previous.attribution is None:
