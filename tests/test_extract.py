@@ -407,6 +407,28 @@ def test_show_titles_are_not_utterances(extractor: QuoteExtractor) -> None:
     assert same_speaker_continued(quotes[0], quotes[2])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The troupe staged a comedy called "Sons of the Harbor," and the critics told Okafor.',
+        'In her 2019 memoir, "A Quiet Harbor," Okafor said little about the strike.',
+        'In an interview with "Morning Harbor Live," Okafor said the pier would reopen.',
+        'The banner at the rally, <img alt="Harbor Pride Day"> said Okafor.',
+    ],
+)
+def test_names_of_works_and_markup_values_are_not_utterances(
+    extractor: QuoteExtractor, text: str
+) -> None:
+    """A work named after "called", after "memoir," or "with", or a markup value: no speaker."""
+    named = [
+        quote
+        for quote in extractor(text)
+        if quote.text.strip(" ,.").startswith(("Sons", "A Quiet", "Morning", "Harbor"))
+    ]
+    assert named
+    assert all(quote.speaker is None and quote.method is None for quote in named)
+
+
 def test_a_capitalised_quote_used_as_a_modifier_is_a_name(extractor: QuoteExtractor) -> None:
     """the "Green Wave" campaign: a name modifying a noun, not something said."""
     quote = first(extractor, 'Okafor launched the "Green Wave" campaign in March.')

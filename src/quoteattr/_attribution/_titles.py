@@ -14,6 +14,7 @@ from quoteattr._attribution._tags import (
     MAX_TITLE_WORDS,
     WORD,
 )
+from quoteattr._relations import Rel
 
 if TYPE_CHECKING:
     from quoteattr._layout import QuoteRegion
@@ -53,13 +54,19 @@ class Titles(RuleFamily):
         if not _looks_like_title(region.marks.text, self.profile):
             return False
         layout = self.layout
-        before = region.first - 1
-        while before >= 0 and self.tokens.is_space[before]:
-            before -= 1
+        if region.marks.start > 0 and layout.text[region.marks.start - 1] == "=":
+            return True  # a value in markup: <tweet date="March 9, 2016">
+        before = self._word_before(region.first)
         if before >= 0 and layout.is_outside(before):
             word = self.tokens.lower_[before]
             if word in self.profile.title_introducers or word.endswith(self._possessive_endings):
                 return True
+            if self._names_a_noun(before):
+                return True  # a show called "Brokers"
+            if self.tokens.orth[before] == "," and self._introduces_title(
+                self._word_before(before)
+            ):
+                return True  # a noun set off by a comma: his 2012 book, "An American Son."
         after = region.stop
         ends_open = not region.marks.text.rstrip().endswith((",", ".", ";", ":"))
         return (
@@ -67,4 +74,27 @@ class Titles(RuleFamily):
             and after < len(self.doc)
             and layout.is_outside(after)
             and self.tokens.pos[after] in {"NOUN", "PROPN"}
+        )
+
+    def _word_before(self, i: int) -> int:
+        """The token before *i* that is not whitespace (-1 at the start)."""
+        before = i - 1
+        while before >= 0 and self.tokens.is_space[before]:
+            before -= 1
+        return before
+
+    def _introduces_title(self, i: int) -> bool:
+        """Whether token *i* is a noun of the language's title introducers ("book", "show")."""
+        return (
+            i >= 0
+            and self.layout.is_outside(i)
+            and self.tokens.pos[i] == "NOUN"
+            and self.tokens.lower_[i] in self.profile.title_introducers
+        )
+
+    def _names_a_noun(self, i: int) -> bool:
+        """Whether token *i* is a naming verb modifying a noun: a show *called* "Brokers"."""
+        return (
+            self.relations.rel_at(i) is Rel.CLAUSAL_MODIFIER
+            and self.layout.lemma(self.token_at(i)).lower() in self.profile.naming_verbs
         )

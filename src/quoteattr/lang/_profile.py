@@ -150,6 +150,7 @@ class LanguageProfile:
     reporter_asides: frozenset[str] = _words()
     # Titles of works.
     title_introducers: frozenset[str] = _words()
+    naming_verbs: frozenset[str] = _words()
     possessive_endings: frozenset[str] = _words()
     title_small_words: frozenset[str] = _words()
     first_person_singular: frozenset[str] = _words()
