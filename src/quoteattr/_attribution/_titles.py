@@ -48,8 +48,10 @@ class Titles(RuleFamily):
         """Whether the quote names a work or a thing: ``on ABC's "This Week,"``.
 
         Its words are capitalised like a title, and the reporter's words around it use it as
-        a name: after a possessive or a preposition, or as a modifier of the noun after it
-        (``the "Avatar" star``).
+        a name: after a possessive or a preposition, after a naming verb that modifies a noun
+        (``a show called "Brokers"``), after a title noun and a comma (``her memoir, "…"``),
+        or as a modifier of the noun after it (``the "Avatar" star``); or it is a value in
+        markup (``alt="…"``).
         """
         if not _looks_like_title(region.marks.text, self.profile):
             return False
