@@ -109,3 +109,18 @@ def test_signature_on_the_next_line(gap_extractor: QuoteExtractor) -> None:
     assert quote.speaker.text == "Ida Brenner"
     assert quote.method is not None
     assert quote.method.value == "byline"
+
+
+def test_occupation_the_tagger_calls_a_verb_stays_in_the_speaker(
+    gap_extractor: QuoteExtractor,
+) -> None:
+    """``"…," screenwriter Lena Okafor said``: a compound word tagged a verb is a noun."""
+    quote = _only(
+        gap_extractor(
+            '"Nobody told us the dam was this old," screenwriter Lena Okafor said on Monday.'
+        )
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.text == "screenwriter Lena Okafor"
+    assert quote.cue is not None
+    assert quote.cue.text == "said"

@@ -58,7 +58,13 @@ class RuleContext:
         """
         if token.pos_ in NOMINAL or token.tag_ in PROPER_NOUN_TAGS:
             return True
-        return token.pos_ == "ADJ" and self.relations.rel(token) is Rel.SUBJECT
+        rel = self.relations.rel(token)
+        if rel is Rel.NAME_PART and not self.is_cue(token):
+            # The parse reads a word the tagger called a verb as part of a name or of a
+            # compound noun: "screenwriter Cole Haddon wrote".
+            head = self.layout.head(token)
+            return head.i != token.i and head.pos_ in NOMINAL
+        return token.pos_ == "ADJ" and rel is Rel.SUBJECT
 
     def is_spaced_dash(self, i: int) -> bool:
         """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""

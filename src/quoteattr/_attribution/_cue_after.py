@@ -176,7 +176,11 @@ class CueAfter(RuleFamily):
                     return None
                 method = self.context.method_for(token, AttributionMethod.CUE_AFTER)
                 return self.context.make(token, method, speaker)
-            if token.pos_ not in QUOTE_TO_CUE and not self._inside_insertion(before):
+            if (
+                token.pos_ not in QUOTE_TO_CUE
+                and not self.context.is_nominal(token)
+                and not self._inside_insertion(before)
+            ):
                 return None
         return None
 
