@@ -130,10 +130,28 @@ class VerbReports(RuleFamily):
             for child in relations.children(cue, Rel.OPEN_COMPLEMENT)
             if child.i > cue.i and child.pos_ in {"VERB", "AUX"} and self._reports_by(cue, child)
         ]
+        clauses += self._question_clauses(cue)
         after = [clause for clause in clauses if clause.i > cue.i]
         if after:
             return min(after, key=lambda clause: clause.left_edge.i)
         return max(clauses, key=lambda clause: clause.i, default=None)
+
+    def _question_clauses(self, cue: Token) -> list[Token]:
+        """The question a question cue reports, which a parse may make an adverbial clause.
+
+        "asked whether they would attend", "asked if it was over": a clause right after the
+        cue that a question opener ("if", "whether") opens.
+        """
+        if self.context.cue_lemma(cue) not in self.profile.question_cues:
+            return []
+        openers = self.profile.question_openers
+        return [
+            clause
+            for clause in self.relations.children(cue, Rel.ADVERBIAL_CLAUSE)
+            if clause.i > cue.i
+            and self.tokens.lower_[clause.left_edge.i] in openers
+            and self.relations.rel_at(clause.left_edge.i) is Rel.MARKER
+        ]
 
     def _split_clause(self, cue: Token) -> tuple[int, int] | None:
         """A clause the parse split into an object and a verb: "says the polls are wrong".
