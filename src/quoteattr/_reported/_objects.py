@@ -88,6 +88,8 @@ class ObjectReports(RuleFamily):
         """The phrase *cue* takes as what was said, attributed to its speaker."""
         if not self.guards.asserted(cue) or self.relations.passive_subject(cue) is not None:
             return None
+        if self._after_preposition(cue):
+            return None
         lemma = self.context.cue_lemma(cue)
         if lemma is None:
             return None
@@ -100,7 +102,23 @@ class ObjectReports(RuleFamily):
             return None
         first, stop = span
         stop = self.extents.until_next_report(first, self._carry_on(cue, stop), cue)
+        # A headline the parse ran into the paragraph below it ends at its paragraph.
+        paragraph_of = self.layout.paragraph_of
+        stop = next((i for i in range(first, stop) if paragraph_of[i] != paragraph_of[cue.i]), stop)
         return self.candidates.attributed(cue, first, stop, AttributionMethod.COMPLEMENT)
+
+    def _after_preposition(self, cue: Token) -> bool:
+        """A gerund a preposition opens: "criticized for announcing the steps", "by calling for".
+
+        The phrase is the reporter's account of an act, not what was said.
+        """
+        if cue.tag_ != "VBG":
+            return False
+        head = self.layout.head(cue)
+        if head.i < cue.i and self.tokens.pos[head.i] == "ADP":
+            return True  # ClearNLP: the gerund is the preposition's object
+        marker = self.relations.first_child(cue, Rel.MARKER)
+        return marker is not None and marker.i < cue.i  # UD: the preposition is its marker
 
     def _carry_on(self, cue: Token, stop: int) -> int:
         """Extend the content over the cue's phrases that go on from it.
