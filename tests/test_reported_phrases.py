@@ -163,6 +163,23 @@ def test_quoted_name_stays_partial(extractor: QuoteExtractor) -> None:
 
 
 @pytest.mark.model
+def test_quoted_clause_after_that_is_mixed(extractor: QuoteExtractor) -> None:
+    """``said that "we will win"``: the complementizer makes the quote a reported clause."""
+    quote = only(reports(extractor, 'Ana Ruiz said on Monday that "we will win."'))
+    assert (quote.kind, quote.text) == (QuoteKind.MIXED, 'that "we will win."')
+
+
+@pytest.mark.model
+def test_quoted_utterance_of_two_sentences_after_that_stays_partial(
+    extractor: QuoteExtractor,
+) -> None:
+    """A quote of more than one sentence after "that" is a whole utterance, quoted as such."""
+    text = 'The new ad argues that "only Ruiz can win the seat. The math does not work for others."'
+    quotes = checked(text, extractor(text))
+    assert [quote.kind for quote in quotes] == [QuoteKind.PARTIAL]
+
+
+@pytest.mark.model
 def test_relative_clause_set_off_by_a_comma_still_reports(extractor: QuoteExtractor) -> None:
     """ "Ana Ruiz, who said …": a clause set off by a comma adds what someone said."""
     quote = only(reports(extractor, "Ana Ruiz, who said the port would close, left early."))

@@ -894,15 +894,17 @@ win        2   ccomp   VERB   VB
 @pytest.mark.parametrize(
     "table", [CLEAR_SAID_THAT_QUOTED, UD_SAID_THAT_QUOTED], ids=["clear", "ud"]
 )
-def test_quoted_clause_after_that_stays_partial(table: str) -> None:
-    """X said on Monday that "we will win": the quote says it all; no reported speech is added."""
-    quote = only(quotes_of(table))
-    assert quote.kind is QuoteKind.PARTIAL
-    assert quote.text == "we will win"
-    assert quote.speaker is not None
-    assert quote.speaker.text == "Ana Ruiz"
-    assert quote.cue is not None
-    assert quote.cue.lemma == "say"
+def test_quoted_clause_after_that_is_mixed(table: str) -> None:
+    """X said on Monday that "we will win": "that" makes the quoted clause a reported one."""
+    assert summary(only(quotes_of(table))) == (
+        QuoteKind.MIXED,
+        AttributionMethod.COMPLEMENT,
+        'that "we will win"',
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "said",
+        "say",
+    )
 
 
 CLEAR_DIRECT_THEN_CUE = """

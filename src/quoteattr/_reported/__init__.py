@@ -20,7 +20,9 @@ rule below finds a reporting cue outside every quote and the clause it reports:
    as a waste``), the phrase a cue's preposition opens (``called for a ban``, ``talked about
    the risk``), or a direct object that is what was said (``announced her resignation``). A
    pronoun, a person or a time is no such object, a reflexive one names (``a group that
-   calls itself …``), and a particle is no name (``called him out``).
+   calls itself …``), a particle is no name (``called him out``), and a gerund that a
+   preposition opens is the reporter's account of an act (``criticized for announcing the
+   steps``).
 
 The speaker comes from the same tree rules as for quotes (:class:`Attributor`), and the
 speaker resolution then applies unchanged.
@@ -46,9 +48,11 @@ Precision guards, each a documented policy:
 
 The boundary with quotes: reported speech that contains a quoted fragment is ``MIXED`` and
 takes the fragment into its text; when the fragment is all the cue reports (``called the plan
-"a farce"``, ``said that "we will win"``, ``talked about "spoiling the party"``) the quote
-stands alone, and no reported speech is added; a whole quoted utterance (``DIRECT``) never
-lies inside reported speech.
+"a farce"``, ``talked about "spoiling the party"``) the quote stands alone, and no reported
+speech is added. A complementizer before it makes a quoted clause a reported one (``said
+that "we will win"`` is ``MIXED``), unless the quote holds more than one sentence, a whole
+utterance quoted as such; a whole quoted utterance (``DIRECT``) never lies inside reported
+speech.
 
 The rules, each a module of this package: ``_verb_report`` (1), ``_parenthetical`` (2),
 ``_according_to`` (3), ``_noun_cues`` (4), ``_word_order`` (5), ``_objects`` (6); what they
