@@ -227,3 +227,66 @@ def test_question_read_as_an_adverbial_clause(table: str) -> None:
         "asked",
         "ask",
     )
+
+
+# -- a that-clause the parse hung from a noun after the cue, in both label schemes ----------
+
+CLEAR_SAID_IN_A_STATEMENT = """
+Ana        1   compound PROPN NNP
+Ruiz       2   nsubj   PROPN  NNP
+said       2   ROOT    VERB   VBD  say
+in         2   prep    ADP    IN
+a          5   det     DET    DT
+statement  3   pobj    NOUN   NN
+that       10  mark    SCONJ  IN
+the        8   det     DET    DT
+port       10  nsubj   NOUN   NN
+would      10  aux     AUX    MD
+close      5   relcl   VERB   VB
+.          2   punct   PUNCT  .
+"""
+
+UD_SAID_IN_A_STATEMENT = """
+Ana        2   nsubj   PROPN  NNP
+Ruiz       0   flat    PROPN  NNP
+said       2   ROOT    VERB   VBD  say
+in         5   case    ADP    IN
+a          5   det     DET    DT
+statement  2   obl     NOUN   NN
+that       10  mark    SCONJ  IN
+the        8   det     DET    DT
+port       10  nsubj   NOUN   NN
+would      10  aux     AUX    MD
+close      5   acl     VERB   VB
+.          2   punct   PUNCT  .
+"""
+
+
+@pytest.mark.parametrize(
+    "table", [CLEAR_SAID_IN_A_STATEMENT, UD_SAID_IN_A_STATEMENT], ids=["clear", "ud"]
+)
+def test_that_clause_hung_from_a_noun_after_the_cue(table: str) -> None:
+    """ "said in a statement that …", the clause read as the noun's modifier: it is reported."""
+    doc = parse(table)
+    quotes = checked(doc.text, attribute_doc(doc, [], kinds=ALL_KINDS))
+    assert summary(only(quotes)) == (
+        INDIRECT,
+        COMPLEMENT,
+        "that the port would close",
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "said",
+        "say",
+    )
+
+
+@pytest.mark.model
+def test_that_clause_after_a_phrase_of_the_cue(extractor: QuoteExtractor) -> None:
+    """The pipeline's parse of "said during an interview that …" gives the clause."""
+    quote = only(
+        reports(extractor, "Mayor Tom Lee said during an interview that the budget was too small.")
+    )
+    assert (quote.text, quote.speaker and quote.speaker.text) == (
+        "that the budget was too small",
+        "Mayor Tom Lee",
+    )

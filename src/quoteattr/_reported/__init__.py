@@ -7,7 +7,9 @@ rule below finds a reporting cue outside every quote and the clause it reports:
 1. a cue verb and its clausal complement, before or after it (``COMPLEMENT``): the
    ``that``-clause, a bare clause, the ``to``-infinitive or ``-ing`` clause of a verb that
    reports words (``promised to refrain``, ``denies restricting``), or the question of a
-   question cue, which a parse may make an adverbial clause (``asked if it was over``);
+   question cue, which a parse may make an adverbial clause (``asked if it was over``); a
+   ``that``-clause the parse hung from a noun after the cue is the cue's (``said in a
+   statement that …``);
 2. a reporting clause set into or after the clause it reports, which the parse hangs from that
    clause (``PARENTHETICAL``: ``Israel, he said, would proceed alone``);
 3. ``according to X`` and the clause it modifies (``ACCORDING_TO``);

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from quoteattr._reported._words import ReportingWords
 
 
+# Where a parse hangs a cue's that-clause when it misses it: the object, a listener, or a
+# phrase of the cue ("said in a statement that …").
+_HOSTS = frozenset({Rel.OBJECT, Rel.INDIRECT_OBJECT, Rel.OBLIQUE})
+
+
 class VerbReports(RuleFamily):
     """Rule 1: a cue verb and the clause it reports."""
 
@@ -131,6 +136,8 @@ class VerbReports(RuleFamily):
             if child.i > cue.i and child.pos_ in {"VERB", "AUX"} and self._reports_by(cue, child)
         ]
         clauses += self._question_clauses(cue)
+        if not clauses:
+            clauses = self._misattached_complements(cue)
         after = [clause for clause in clauses if clause.i > cue.i]
         if after:
             return min(after, key=lambda clause: clause.left_edge.i)
@@ -151,6 +158,34 @@ class VerbReports(RuleFamily):
             if clause.i > cue.i
             and self.tokens.lower_[clause.left_edge.i] in openers
             and self.relations.rel_at(clause.left_edge.i) is Rel.MARKER
+        ]
+
+    def _misattached_complements(self, cue: Token) -> list[Token]:
+        """A that-clause the parse hung from a noun after the cue: "said in a statement that …".
+
+        Small parsers attach it to the last noun before it, as a clausal modifier or a
+        relative clause; "that" opens it as a marker, not as a relative pronoun, and it has a
+        subject of its own. The noun is the cue's object or lies in a phrase of the cue.
+        """
+        relations, lower = self.relations, self.tokens.lower_
+        nouns = [
+            child
+            for child in self.layout.children(cue)
+            if child.i > cue.i and relations.rel(child) in _HOSTS
+        ]
+        nouns += [
+            noun
+            for host in list(nouns)
+            for noun in relations.children(host, Rel.PREPOSITIONAL_OBJECT)
+        ]
+        return [
+            clause
+            for noun in nouns
+            for clause in relations.children(noun, Rel.CLAUSAL_MODIFIER, Rel.RELATIVE_CLAUSE)
+            if clause.i > noun.i
+            and lower[clause.left_edge.i] in self.profile.declarative_complementizers
+            and relations.rel_at(clause.left_edge.i) is Rel.MARKER
+            and relations.subject(clause) is not None
         ]
 
     def _split_clause(self, cue: Token) -> tuple[int, int] | None:
