@@ -165,7 +165,8 @@ class VerbReports(RuleFamily):
 
         Small parsers attach it to the last noun before it, as a clausal modifier or a
         relative clause; "that" opens it as a marker, not as a relative pronoun, and it has a
-        subject of its own. The noun is the cue's object or lies in a phrase of the cue.
+        subject of its own. The noun is the cue's object or lies in a phrase of the cue; a
+        noun cue with an owner reports its clause itself ("repeated her claim that …").
         """
         relations, lower = self.relations, self.tokens.lower_
         nouns = [
@@ -181,12 +182,25 @@ class VerbReports(RuleFamily):
         return [
             clause
             for noun in nouns
+            if not self._owned_noun_cue(noun)
             for clause in relations.children(noun, Rel.CLAUSAL_MODIFIER, Rel.RELATIVE_CLAUSE)
             if clause.i > noun.i
             and lower[clause.left_edge.i] in self.profile.declarative_complementizers
             and relations.rel_at(clause.left_edge.i) is Rel.MARKER
             and relations.subject(clause) is not None
         ]
+
+    def _owned_noun_cue(self, noun: Token) -> bool:
+        """A noun cue with its owner before it, who speaks: "her claim", "the mayor's warning"."""
+        if self.layout.lemma(noun).lower() not in self.profile.noun_cues:
+            return False
+        return any(
+            child.i < noun.i
+            and self.relations.rel(child) is Rel.MODIFIER
+            and child.pos_ in {"PRON", "PROPN", "NOUN"}
+            and child.tag_ != "DT"
+            for child in self.layout.children(noun)
+        )
 
     def _split_clause(self, cue: Token) -> tuple[int, int] | None:
         """A clause the parse split into an object and a verb: "says the polls are wrong".
