@@ -5,8 +5,9 @@ words of a name, ``prep``/``pobj``, ``neg``); UD tables in the shape of UD pipel
 under the first word of a name, ``obl`` with ``case``, ``advmod`` for "not"). A sentence given
 in both schemes must give the same report (only a method may differ, where it names the shape
 the rule read). Then come the precision policies listed in the docstring of
-``quoteattr._reported``, each a sentence that reports nothing; then the known failures, as
-strict xfails with the output they give today, so that a fix shows up as XPASS.
+``quoteattr._reported``, each a sentence that reports nothing; then parses that once misled
+the rules, each pinning its fix (a known failure, when there is one, is a strict xfail with
+the output it gives, so that a fix shows up as XPASS).
 """
 
 from __future__ import annotations
@@ -894,15 +895,17 @@ win        2   ccomp   VERB   VB
 @pytest.mark.parametrize(
     "table", [CLEAR_SAID_THAT_QUOTED, UD_SAID_THAT_QUOTED], ids=["clear", "ud"]
 )
-def test_quoted_clause_after_that_stays_partial(table: str) -> None:
-    """X said on Monday that "we will win": the quote says it all; no reported speech is added."""
-    quote = only(quotes_of(table))
-    assert quote.kind is QuoteKind.PARTIAL
-    assert quote.text == "we will win"
-    assert quote.speaker is not None
-    assert quote.speaker.text == "Ana Ruiz"
-    assert quote.cue is not None
-    assert quote.cue.lemma == "say"
+def test_quoted_clause_after_that_is_mixed(table: str) -> None:
+    """X said on Monday that "we will win": "that" makes the quoted clause a reported one."""
+    assert summary(only(quotes_of(table))) == (
+        QuoteKind.MIXED,
+        AttributionMethod.COMPLEMENT,
+        'that "we will win"',
+        "Ana Ruiz",
+        "Ana Ruiz",
+        "said",
+        "say",
+    )
 
 
 CLEAR_DIRECT_THEN_CUE = """
@@ -1298,9 +1301,8 @@ def test_without_reported_kinds_the_fragment_comes_back_partial(table: str) -> N
     assert quote.cue.lemma == "say"
 
 
-# -- known failures ------------------------------------------------------------------------
-# What the rules should give and do not yet. The marks are strict: a fix makes the case pass,
-# and the run fails until the case moves to the tests above.
+# -- hard parses ------------------------------------------------------------------------------
+# Parses that misled the rules once (they were known failures, strict xfails, until fixed).
 
 CLEAR_TITLE_AFTER_PLACE = """
 The        1   det     DET    DT
@@ -1437,16 +1439,6 @@ consulted  14  ROOT    VERB   VBN  consult
 """
 
 
-def known(table: str, expected: tuple[str, str, str | None, str], actual: str, name: str) -> object:
-    """A case the rules get wrong: (content, speaker mention, speaker name, cue), and why."""
-    return pytest.param(
-        table,
-        expected,
-        id=name,
-        marks=pytest.mark.xfail(reason=f"actual: {actual}", strict=True),
-    )
-
-
 # Parses that misled the rules once; each pins the fix: (content, speaker mention, speaker
 # name, cue).
 HARD_PARSES = [
@@ -1490,33 +1482,17 @@ HARD_PARSES = [
         ),
         id="ud-reporting-clause-as-conjunct-of-the-content",
     ),
+    pytest.param(
+        UD_TOLD_THAT_AS_RELATIVE,
+        ("that the port would close", "Ana Ruiz", "Ana Ruiz", "told"),
+        id="ud-that-clause-parsed-as-relative-clause-of-the-listener",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("table", "expected"), HARD_PARSES)
 def test_hard_parse(table: str, expected: tuple[str, str, str | None, str]) -> None:
     """A parse that once misled the rules: its content, speaker and cue as a reader sees them."""
-    found = [
-        (q.text, q.speaker.text, q.speaker.name, q.cue.text if q.cue else "")
-        for q in quotes_of(table)
-        if q.kind in REPORTED and q.speaker is not None
-    ]
-    assert found == [expected]
-
-
-KNOWN_FAILURES = [
-    known(
-        UD_TOLD_THAT_AS_RELATIVE,
-        ("that the port would close", "Ana Ruiz", "Ana Ruiz", "told"),
-        "nothing is reported",
-        "ud-that-clause-parsed-as-relative-clause-of-the-listener",
-    ),
-]
-
-
-@pytest.mark.parametrize(("table", "expected"), KNOWN_FAILURES)
-def test_known_failure(table: str, expected: tuple[str, str, str | None, str]) -> None:
-    """A report the rules get wrong today: its content, speaker and cue as a reader sees them."""
     found = [
         (q.text, q.speaker.text, q.speaker.name, q.cue.text if q.cue else "")
         for q in quotes_of(table)

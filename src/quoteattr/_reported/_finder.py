@@ -12,6 +12,7 @@ from quoteattr._reported._extent import Extents
 from quoteattr._reported._fitting import Fitting
 from quoteattr._reported._guards import Guards
 from quoteattr._reported._noun_cues import NounReports
+from quoteattr._reported._objects import ObjectReports
 from quoteattr._reported._openers import report_openers
 from quoteattr._reported._parenthetical import Parentheticals
 from quoteattr._reported._records import Candidate, ReportedSpeech, outermost
@@ -71,6 +72,9 @@ class ReportedSpeechFinder(RuleFamily):
         self.nouns = NounReports(context, attributor.mentions, self.extents, self.candidates)
         self.word_order = WordOrderReports(
             context, attributor.phrases, self.words, self.clauses, self.candidates
+        )
+        self.objects = ObjectReports(
+            context, self.words, self.guards, self.extents, self.candidates
         )
         self.fitting = Fitting(context, self.extents)
 
@@ -155,7 +159,14 @@ class ReportedSpeechFinder(RuleFamily):
             if found is not None:
                 return found
         if self.words.is_reporting_verb(token):
-            return self.verbs.report(token) or self.word_order.report(token)
+            found = self.verbs.report(token)
+            if found is None and self.objects.takes_content(token):
+                found = self.objects.report(token)
+            return found or self.word_order.report(token)
+        if self.objects.takes_content(token):
+            found = self.objects.report(token)
+            if found is not None:
+                return found
         if self.words.is_reporting_word(token):
             return self.word_order.report(token)
         if self.verbs.reports_that_clause(token):

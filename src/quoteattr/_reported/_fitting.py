@@ -127,10 +127,27 @@ class Fitting(RuleFamily):
         return first, last
 
     def _has_reporter_content(self, first: int, stop: int) -> bool:
-        """Whether a content word outside every quote lies in tokens ``first`` to ``stop``."""
-        region_of = self.layout.region_of
+        """Whether tokens ``first`` to ``stop`` report more than the quotes in them.
+
+        They do with a content word outside every quote; or with a complementizer that makes
+        a quoted clause a reported one (``said that "we will win"``), unless a quote holds
+        more than one sentence: a whole utterance, quoted as such.
+        """
+        region_of, lower = self.layout.region_of, self.tokens.lower_
+        outside = [i for i in range(first, stop) if region_of[i] < 0]
+        if any(self.tokens.pos[i] in CONTENT_WORDS for i in outside):
+            return True
+        complementizers = self.profile.declarative_complementizers
+        return any(lower[i] in complementizers for i in outside) and not any(
+            self._holds_sentences(index) for index in regions_in(region_of, first, stop)
+        )
+
+    def _holds_sentences(self, index: int) -> bool:
+        """Whether quote *index* holds more than one sentence of the parse."""
+        region = self.layout.regions[index]
+        doc = self.doc
         return any(
-            self.tokens.pos[i] in CONTENT_WORDS and region_of[i] < 0 for i in range(first, stop)
+            doc[i].is_sent_start for i in range(region.content_first + 1, region.content_stop)
         )
 
     def _joins(self, quote: QuoteAttribution, paragraph: int, candidate: Candidate) -> bool:

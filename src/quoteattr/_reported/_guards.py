@@ -50,6 +50,8 @@ class Guards(RuleFamily):
             lower[child] in self.profile.comment_markers and child < cue.i for child in children
         ):
             return False  # "as Rubio has said": a comment on the reporter's own clause
+        if self._is_restrictive(cue):
+            return False  # "those who said …": who is meant, not what was said
         if self._is_passive(cue) and relations.agent(cue, self.profile.agent_prepositions) is None:
             return False  # "it was reported that …", "refugees admitted to …"
         infinitive = any(
@@ -63,6 +65,19 @@ class Guards(RuleFamily):
             if not self.asserted(governor):
                 return False
         return not self._in_question(cue)
+
+    def _is_restrictive(self, cue: Token) -> bool:
+        """A cue in a relative clause that defines its noun: "voters who say the economy …".
+
+        Its relative pronoun follows the noun with no comma between them; a clause set off by
+        a comma ("Smith, who said …") adds what someone said.
+        """
+        if self.relations.rel(cue) is not Rel.RELATIVE_CLAUSE:
+            return False
+        subject = self.relations.subject(cue)
+        if subject is None or self.tokens.lower_[subject.i] not in self.profile.relative_pronouns:
+            return False
+        return subject.i > 0 and not self.tokens.is_punct[subject.i - 1]
 
     def _is_passive(self, cue: Token) -> bool:
         """A passive cue: a passive subject, or a bare past participle ("refugees admitted")."""
@@ -79,7 +94,7 @@ class Guards(RuleFamily):
             return True  # "was reported"
         # A bare participle after a noun is a reduced relative ("refugees admitted to …");
         # elsewhere it is a past tense the tagger mistook ("and vowed to …").
-        return relations.rel(cue) in {Rel.CLAUSAL_MODIFIER, Rel.MODIFIER}
+        return relations.rel(cue) in {Rel.CLAUSAL_MODIFIER, Rel.MODIFIER, Rel.ADVERBIAL_CLAUSE}
 
     def _in_question(self, token: Token) -> bool:
         tokens = self.layout.reporter_tokens(self.layout.sentence_of[token.i])

@@ -28,6 +28,11 @@ if TYPE_CHECKING:
     from quoteattr._reported._words import ReportingWords
 
 
+# Where a parse hangs a cue's that-clause when it misses it: the object, a listener, or a
+# phrase of the cue ("said in a statement that …").
+_HOSTS = frozenset({Rel.OBJECT, Rel.INDIRECT_OBJECT, Rel.OBLIQUE})
+
+
 class VerbReports(RuleFamily):
     """Rule 1: a cue verb and the clause it reports."""
 
@@ -130,10 +135,72 @@ class VerbReports(RuleFamily):
             for child in relations.children(cue, Rel.OPEN_COMPLEMENT)
             if child.i > cue.i and child.pos_ in {"VERB", "AUX"} and self._reports_by(cue, child)
         ]
+        clauses += self._question_clauses(cue)
+        if not clauses:
+            clauses = self._misattached_complements(cue)
         after = [clause for clause in clauses if clause.i > cue.i]
         if after:
             return min(after, key=lambda clause: clause.left_edge.i)
         return max(clauses, key=lambda clause: clause.i, default=None)
+
+    def _question_clauses(self, cue: Token) -> list[Token]:
+        """The question a question cue reports, which a parse may make an adverbial clause.
+
+        "asked whether they would attend", "asked if it was over": a clause right after the
+        cue that a question opener ("if", "whether") opens.
+        """
+        if self.context.cue_lemma(cue) not in self.profile.question_cues:
+            return []
+        openers = self.profile.question_openers
+        return [
+            clause
+            for clause in self.relations.children(cue, Rel.ADVERBIAL_CLAUSE)
+            if clause.i > cue.i
+            and self.tokens.lower_[clause.left_edge.i] in openers
+            and self.relations.rel_at(clause.left_edge.i) is Rel.MARKER
+        ]
+
+    def _misattached_complements(self, cue: Token) -> list[Token]:
+        """A that-clause the parse hung from a noun after the cue: "said in a statement that …".
+
+        Small parsers attach it to the last noun before it, as a clausal modifier or a
+        relative clause; "that" opens it as a marker, not as a relative pronoun, and it has a
+        subject of its own. The noun is the cue's object or lies in a phrase of the cue; a
+        noun cue with an owner reports its clause itself ("repeated her claim that …").
+        """
+        relations, lower = self.relations, self.tokens.lower_
+        nouns = [
+            child
+            for child in self.layout.children(cue)
+            if child.i > cue.i and relations.rel(child) in _HOSTS
+        ]
+        nouns += [
+            noun
+            for host in list(nouns)
+            for noun in relations.children(host, Rel.PREPOSITIONAL_OBJECT)
+        ]
+        return [
+            clause
+            for noun in nouns
+            if not self._owned_noun_cue(noun)
+            for clause in relations.children(noun, Rel.CLAUSAL_MODIFIER, Rel.RELATIVE_CLAUSE)
+            if clause.i > noun.i
+            and lower[clause.left_edge.i] in self.profile.declarative_complementizers
+            and relations.rel_at(clause.left_edge.i) is Rel.MARKER
+            and relations.subject(clause) is not None
+        ]
+
+    def _owned_noun_cue(self, noun: Token) -> bool:
+        """A noun cue with its owner before it, who speaks: "her claim", "the mayor's warning"."""
+        if self.layout.lemma(noun).lower() not in self.profile.noun_cues:
+            return False
+        return any(
+            child.i < noun.i
+            and self.relations.rel(child) is Rel.MODIFIER
+            and child.pos_ in {"PRON", "PROPN", "NOUN"}
+            and child.tag_ != "DT"
+            for child in self.layout.children(noun)
+        )
 
     def _split_clause(self, cue: Token) -> tuple[int, int] | None:
         """A clause the parse split into an object and a verb: "says the polls are wrong".

@@ -171,6 +171,16 @@ class LanguageProfile:
     present_participle_endings: frozenset[str] = _words()
     # Noun cues.
     noun_cue_verbs: frozenset[str] = _words()
+    # What was said as a cue's object.
+    object_cues: frozenset[str] = _words()
+    naming_cues: frozenset[str] = _words()
+    naming_markers: frozenset[str] = _words()
+    #: Cue lemmas and the preposition that takes what was said: ``("call", "for")``.
+    preposition_cues: tuple[tuple[str, ...], ...] = attrs.field(
+        default=(), converter=tuple, metadata={"section": "phrases"}, repr=False
+    )
+    question_cues: frozenset[str] = _words()
+    question_openers: frozenset[str] = _words()
     # Precision guards of reported speech.
     negations: frozenset[str] = _words()
     negative_subjects: frozenset[str] = _words()
