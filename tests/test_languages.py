@@ -60,7 +60,7 @@ def test_the_english_profile_reads_its_files() -> None:
 
 def test_an_unknown_section_in_a_word_list_is_an_error() -> None:
     """A misspelt section header fails loudly instead of leaving a list empty."""
-    from quoteattr.lang._profile import word_lists  # noqa: PLC0415
+    from quoteattr.lang._loading import word_lists  # noqa: PLC0415
 
     with pytest.raises(ValueError, match=r"\[relative_pronoun\] is no word list"):
         word_lists("[relative_pronoun]\nwho\n")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from quoteattr.lang._profile import profile_from_data
+from quoteattr.lang._loading import profile_from_data
 
 if TYPE_CHECKING:
     from quoteattr._cues import CueLexicon

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from quoteattr._conventions import QuoteConventions, quote_conventions
 from quoteattr._data import read_package_data, table_rows
-from quoteattr.lang._profile import profile_from_data
+from quoteattr.lang._loading import profile_from_data
 
 if TYPE_CHECKING:
     from quoteattr._cues import CueLexicon
