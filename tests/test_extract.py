@@ -115,27 +115,24 @@ def test_continuation_reaches_into_the_next_paragraph(extractor: QuoteExtractor)
     assert same_speaker_continued(quotes[0], quotes[1])
 
 
-def test_continuation_of_a_quote_opening_a_sentence_the_reporter_ends(
-    extractor: QuoteExtractor,
-) -> None:
-    """ "…," Brandt said. "Long clause" or a reporter's tail. — the speaker carries over."""
-    text = (
-        '"We tried everything," Brandt said. "None of the three pumps could keep the lower '
-        'fields dry this spring" or the spring before.'
-    )
-    quotes = extractor(text)
-    assert len(quotes) == 2
-    assert quotes[1].kind is QuoteKind.PARTIAL
-    assert quotes[1].method is AttributionMethod.CONTINUATION
-    assert same_speaker_continued(quotes[0], quotes[1])
-
-
-def test_continuation_after_a_speaker_with_an_abbreviated_rank(extractor: QuoteExtractor) -> None:
-    """``said Army Capt. Lena Mwangi, who …. "…"``: the rank's stop ends no sentence."""
-    text = (
-        '"The pumps failed twice," said Army Capt. Lena Mwangi, who ran the crossing. '
-        '"Nobody could reach the lower valve in time."'
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A quote opening its sentence, the reporter's words ending it: still the same voice.
+        (
+            '"We tried everything," Brandt said. "None of the three pumps could keep the lower '
+            'fields dry this spring" or the spring before.'
+        ),
+        # The stop of a rank's abbreviation ends no sentence between the two quotes.
+        (
+            '"The pumps failed twice," said Army Capt. Lena Mwangi, who ran the crossing. '
+            '"Nobody could reach the lower valve in time."'
+        ),
+    ],
+    ids=["quote-opens-the-reporters-sentence", "abbreviated-rank-in-the-clause"],
+)
+def test_continuation_carries_the_speaker_over(extractor: QuoteExtractor, text: str) -> None:
+    """The second quote, with no reporting clause of its own, continues the first."""
     quotes = extractor(text)
     assert len(quotes) == 2
     assert quotes[1].method is AttributionMethod.CONTINUATION
