@@ -407,6 +407,26 @@ def test_show_titles_are_not_utterances(extractor: QuoteExtractor) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        (
+            'Ines admired strong rulers - "He would have loved the old empire," her brother said '
+            "twice - and she never denied it."
+        ),
+        'Some members were angry ("I want my dues back," wrote Tomas Brandt, a baker) and left.',
+    ],
+)
+def test_quote_and_its_clause_set_off_by_dashes_or_brackets_is_an_utterance(
+    extractor: QuoteExtractor, text: str
+) -> None:
+    """``- "…," X said -``: a whole utterance, not part of a report of the sentence around it."""
+    quotes = extractor(text)
+    [quote] = [q for q in quotes if q.kind is QuoteKind.DIRECT]
+    assert quote.method is AttributionMethod.CUE_AFTER
+    assert not [q for q in quotes if q.kind is QuoteKind.MIXED]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         'The troupe staged a comedy called "Sons of the Harbor," and the critics told Okafor.',
         'In her 2019 memoir, "A Quiet Harbor," Okafor said little about the strike.',
         'In an interview with "Morning Harbor Live," Okafor said the pier would reopen.',

@@ -17,6 +17,7 @@ from quoteattr._attribution._embedded import Embedded
 from quoteattr._attribution._mentions import Mentions
 from quoteattr._attribution._noun_phrases import NounPhrases
 from quoteattr._attribution._records import Attribution, QuoteAttribution
+from quoteattr._attribution._tags import DASHES
 from quoteattr._attribution._titles import Titles
 from quoteattr._types import AttributionMethod, QuoteKind
 
@@ -126,6 +127,12 @@ class Attributor(RuleFamily):
             or method is AttributionMethod.CUE_BEFORE
             or self.tokens.orth[left[-1]] == ":"
             or (method is AttributionMethod.ACCORDING_TO and self.tokens.orth[left[-1]] == ",")
+            # A quote and its reporting clause set into the reporter's sentence between
+            # dashes or brackets: ``leaders - "…," Biden said - and``.
+            or (
+                method is AttributionMethod.CUE_AFTER
+                and (self.tokens.orth[left[-1]] in DASHES or self.tokens.orth[left[-1]] == "(")
+            )
         )
         ends_utterance = (
             not right
