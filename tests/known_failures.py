@@ -34,6 +34,10 @@ KNOWN_FAILURES: dict[str, str] = {
     "test_normalisation.py::test_invisible_character_inside_a_short_cue[ud]": (
         _INVISIBLE_IN_CUE.format(name="en_ud_sm", word="'sa<ZWSP>id'")
     ),
+    "test_extract.py::test_inverted_subject_after_a_cue_before_the_quote[ud]": (
+        "en_ud_sm: parses 'explained' as an adjective (amod) of 'moderator' and 'Mara' as the "
+        "root, so there is no verb clause to read; the speaker falls back to 'other words'"
+    ),
     "test_normalisation.py::test_soft_hyphen_inside_a_name[sm]": (
         "en_core_web_sm: tags 'Oka<SHY>for' ADP (prep of 'Teresa'), and the mention trims a "
         "trailing ADP: the speaker is 'Teresa'"

@@ -172,6 +172,17 @@ def test_reporter_sentence_between_quotes_stops_the_continuation(
     assert quotes[-1].speaker is None
 
 
+def test_inverted_subject_after_a_cue_before_the_quote(extractor: QuoteExtractor) -> None:
+    """``In other words, explained X: "…"``: the parse's subject X, not the adverbial's noun."""
+    quote = first(
+        extractor,
+        'In other words, explained moderator Mara Lindqvist: "What does the bridge have to do '
+        'with taxes?"',
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.name == "Mara Lindqvist"
+
+
 def test_according_to(extractor: QuoteExtractor) -> None:
     """According to the port authority, "…" — the object of "to" speaks."""
     quote = first(extractor, 'According to the port authority, "the crane is older than the pier."')

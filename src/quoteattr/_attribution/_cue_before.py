@@ -186,8 +186,10 @@ class CueBefore(RuleFamily):
         participle = cue.tag_ == "VBG"
         speaker = (
             self.mentions.tree_speaker(cue, frame[:position])
-            or (None if participle else self.phrases.noun_phrase_before(frame[:position]))
+            # The parse's subject after the cue, inverted ("…, explained Rosenberg:"), before
+            # the words before it, which may be an adverbial ("In other words, …").
             or self.mentions.tree_speaker(cue, frame[position + 1 :])
+            or (None if participle else self.phrases.noun_phrase_before(frame[:position]))
             or (self.mentions.clause_subject(frame[:position]) if participle else None)
         )
         if (
