@@ -880,14 +880,15 @@ def test_evaluate_writes_the_json_report_and_the_confidence_table(
     assert list(report["subsets"]) == ["direct", "indirect_speech", "indirect", "all"]
     assert report["subsets"]["direct"]["content"]["recall"]["numerator"] == 1
     rows = [line for line in table_path.read_text(encoding="utf-8").splitlines() if line[0] != "#"]
-    assert rows[0] == "method\tprecision\tquotes\tcorrect"
-    assert [row.split("\t")[0] for row in rows[1:]] == ["cue_after", "embedded"]
+    assert rows[0] == "scheme\tmethod\tprecision\tquotes\tcorrect"
+    # The fake extractor names no label scheme: its rows are the "any" scheme's.
+    assert [row.split("\t")[:2] for row in rows[1:]] == [["any", "cue_after"], ["any", "embedded"]]
 
 
 def test_evaluate_with_several_models_puts_them_side_by_side(
     fake: FakeExtractor, gold_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """-m A -m B scores each pipeline: a column each, a JSON report each, one pooled table."""
+    """-m A -m B scores each pipeline: a column each, a JSON report each, a table pooling them."""
     table_path = tmp_path / "confidence.tsv"
     args = ["evaluate", str(gold_dir), "-m", "en_a", "--model", "en_b"]
     status, out, err = run([*args, "--confidence-table", str(table_path)], capsys)
@@ -896,7 +897,13 @@ def test_evaluate_with_several_models_puts_them_side_by_side(
     assert fake.texts == [FERRY, FERRY]
     assert table_row(out, "match: Jaccard >= 0.5") == ["en_a", "en_b"]
     assert table_row(out, "  gold attributions") == ["1", "1"]  # direct, the first block
-    assert "pooled" in table_path.read_text(encoding="utf-8")
+    table = table_path.read_text(encoding="utf-8")
+    assert "en_a" in table
+    assert "en_b" in table
+    # Neither fake names a label scheme: one "any" row per method, the two pooled.
+    rows = [line.split("\t") for line in table.splitlines() if line[0] != "#"][1:]
+    assert [row[:2] for row in rows] == [["any", "cue_after"], ["any", "embedded"]]
+    assert all(int(row[3]) % 2 == 0 for row in rows)
     status, out, _err = run([*args, "--json", "-"], capsys)
     reports = json.loads(out)["reports"]
     assert [report["model"]["name"] for report in reports] == ["en_a", "en_b"]

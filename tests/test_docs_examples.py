@@ -168,15 +168,19 @@ def test_confidence_figures_match_the_shipped_table() -> None:
     the accuracy page's table and the evaluation page's excerpt show the new figures.
     """
     shipped = data_lines(read_data("confidence.tsv"))
-    rows = {fields[0]: fields[1:3] for fields in (line.split("\t") for line in shipped)}
+    rows = {(f[0], f[1]): f[2:4] for f in (line.split("\t") for line in shipped)}
     accuracy = (REPO_ROOT / "docs" / "accuracy.md").read_text(encoding="utf-8")
-    shown = re.findall(r"^\| `(\w+)` \| (\d\.\d{3}) \| (\d+) \|$", accuracy, re.MULTILINE)
+    shown = re.findall(
+        r"^\| `(\w+)` \| (\d\.\d{3}) \((\d+) quotes\) \| (\d\.\d{3}) \((\d+)\) \|$",
+        accuracy,
+        re.MULTILINE,
+    )
     assert shown
-    assert {method: [precision, quotes] for method, precision, quotes in shown} == {
-        method: rows[method] for method, _, _ in shown
-    }
+    for method, clear, clear_quotes, ud, ud_quotes in shown:
+        assert rows["clear", method] == [clear, clear_quotes], method
+        assert rows["ud", method] == [ud, ud_quotes], method
     evaluation = (REPO_ROOT / "docs" / "evaluation.md").read_text(encoding="utf-8")
-    excerpt = [line for line in evaluation.splitlines() if re.match(r"\w+\t\d\.\d{3}\t", line)]
+    excerpt = [line for line in evaluation.splitlines() if re.match(r"\w+\t\w+\t\d\.\d{3}\t", line)]
     assert excerpt
     assert set(excerpt) <= set(shipped)
 

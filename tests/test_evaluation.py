@@ -937,7 +937,7 @@ def test_method_precision_counts_each_quote_against_any_gold() -> None:
 
 
 def test_confidence_table_is_a_tsv_with_a_comment_header(tmp_path: Path) -> None:
-    """Comment lines, the fixed header row, then one row per method sorted by name."""
+    """Comment lines, the fixed header row, then one row per scheme and method, sorted."""
     path = tmp_path / "confidence.tsv"
     report = method_report()
     write_confidence_table(report, path)
@@ -947,10 +947,10 @@ def test_confidence_table_is_a_tsv_with_a_comment_header(tmp_path: Path) -> None
     assert f"quoteattr {report.quoteattr_version}" in " ".join(comments)
     rows = [line.split("\t") for line in lines if not line.startswith("#")]
     assert rows == [
-        ["method", "precision", "quotes", "correct"],
-        ["cue_after", "0.500", "2", "1"],
-        ["embedded", "1.000", "1", "1"],
-        ["none", "0.000", "1", "0"],
+        ["scheme", "method", "precision", "quotes", "correct"],
+        ["any", "cue_after", "0.500", "2", "1"],
+        ["any", "embedded", "1.000", "1", "1"],
+        ["any", "none", "0.000", "1", "0"],
     ]
 
 
@@ -972,17 +972,24 @@ def test_pooled_methods_add_up_the_counts_of_every_report() -> None:
     assert pooled["colon"].precision == Ratio(3, 4)
 
 
-def test_confidence_table_of_several_pipelines_is_pooled_and_names_them(tmp_path: Path) -> None:
-    """Given a report per pipeline, the table pools their counts and its header names each."""
+def test_confidence_table_has_rows_per_scheme_and_pools_within_one(tmp_path: Path) -> None:
+    """A report per pipeline: each scheme its rows, pipelines of one scheme pooled."""
     path = tmp_path / "confidence.tsv"
     report = method_report()
-    small = attrs.evolve(report, model="en_core_web_sm", model_version="3.8.0")
-    ud = attrs.evolve(report, model="en_ud_sm", model_version="0.2.0")
-    write_confidence_table([small, ud], path)
+    small = attrs.evolve(
+        report, model="en_core_web_sm", model_version="3.8.0", label_scheme="clear"
+    )
+    large = attrs.evolve(
+        report, model="en_core_web_lg", model_version="3.8.0", label_scheme="clear"
+    )
+    ud = attrs.evolve(report, model="en_ud_sm", model_version="0.2.0", label_scheme="ud")
+    write_confidence_table([small, large, ud], path)
     text = path.read_text(encoding="utf-8")
-    assert "en_core_web_sm 3.8.0, en_ud_sm 0.2.0 (quotes of every pipeline pooled)" in text
+    assert "en_core_web_sm 3.8.0 (clear), en_core_web_lg 3.8.0 (clear), en_ud_sm 0.2.0 (ud)" in text
     rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
-    assert rows[1] == ["cue_after", "0.500", "4", "2"]
+    assert ["clear", "cue_after", "0.500", "4", "2"] in rows
+    assert ["ud", "cue_after", "0.500", "2", "1"] in rows
+    assert [row[0] for row in rows[1:]] == ["clear"] * 3 + ["ud"] * 3
 
 
 def test_confidence_table_needs_a_report(tmp_path: Path) -> None:

@@ -98,6 +98,17 @@ class QuoteExtractor:
         lemmatizer = deferrable_lemmatizer(self.nlp)
         self._left_out = [] if lemmatizer is None else [lemmatizer]
 
+    @property
+    def label_scheme(self) -> str:
+        """The dependency labels of the pipeline's parser: ``"clear"`` or ``"ud"``.
+
+        ``"clear"`` is the ClearNLP scheme of spaCy's English pipelines (``nsubj``,
+        ``dobj``, ``prep``/``pobj``), ``"ud"`` Universal Dependencies (``obj``, ``obl``,
+        ``flat``), read from the labels the parser knows. The rules read both through one
+        table per scheme, and ``Quote.confidence`` is measured per scheme.
+        """
+        return self._scheme.value
+
     def __repr__(self) -> str:
         """Name the pipeline in use."""
         meta = self.nlp.meta

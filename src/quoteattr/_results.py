@@ -74,7 +74,8 @@ def attribute_doc(  # noqa: PLR0913 - keyword-only settings the extractor knows 
     # Every speaker is resolved, returned or not: an indirect report can introduce the
     # person a later "he" means.
     resolver = SpeakerResolver(layout, relations, profile, has_ner=has_ner)
-    quotes = [_to_quote(layout, record, resolver) for record in records]
+    scheme_name = relations.scheme.value
+    quotes = [_to_quote(layout, record, resolver, scheme_name) for record in records]
     return _numbered([quote for quote in quotes if quote.kind in kinds])
 
 
@@ -99,7 +100,10 @@ def _numbered(quotes: list[Quote]) -> list[Quote]:
 
 
 def _to_quote(
-    layout: DocLayout, record: QuoteAttribution | ReportedSpeech, resolver: SpeakerResolver
+    layout: DocLayout,
+    record: QuoteAttribution | ReportedSpeech,
+    resolver: SpeakerResolver,
+    scheme: str,
 ) -> Quote:
     if isinstance(record, QuoteAttribution):
         marks = record.region.marks
@@ -126,5 +130,5 @@ def _to_quote(
             lemma=attribution.lemma,
         ),
         method=attribution.method,
-        confidence=confidence_of(attribution.method),
+        confidence=confidence_of(attribution.method, scheme),
     )

@@ -46,8 +46,8 @@ method. --json writes the full report, with the errors for analysis.
   quoteattr evaluate polnear/dev -m en_core_web_sm -m en_ud_sm
 The table then has a column per pipeline and a block of rows per subset;
 --json writes {"reports": [REPORT, ...]}, one per pipeline in the order given;
---confidence-table writes the precision of each method over every pipeline's
-quotes together.
+--confidence-table writes the precision of each method per label scheme,
+pooling the quotes of the pipelines of each scheme.
 
 exit status: 0 success, 1 an input or model error, 2 a usage error.
 """

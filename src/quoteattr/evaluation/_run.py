@@ -77,7 +77,14 @@ def evaluate(
         documents, predictions, failures=failures, min_jaccard=min_jaccard, subsets=subsets
     )
     model_name, model_version = _model_of(extractor)
-    return attrs.evolve(report, gold=gold_name, model=model_name, model_version=model_version)
+    scheme = getattr(extractor, "label_scheme", None)
+    return attrs.evolve(
+        report,
+        gold=gold_name,
+        model=model_name,
+        model_version=model_version,
+        label_scheme=scheme if isinstance(scheme, str) else None,
+    )
 
 
 def run_extractor(
