@@ -100,7 +100,7 @@ class QuoteExtractor:
 
     @property
     def label_scheme(self) -> str:
-        """The dependency labels of the pipeline's parser: ``"clear"`` or ``"ud"``.
+        """Which dependency labels the pipeline's parser uses, ``"clear"`` or ``"ud"``.
 
         ``"clear"`` is the ClearNLP scheme of spaCy's English pipelines (``nsubj``,
         ``dobj``, ``prep``/``pobj``), ``"ud"`` Universal Dependencies (``obj``, ``obl``,
