@@ -150,6 +150,13 @@ class TokenTable:
         """The character offsets that tokens ``first`` up to ``stop`` cover."""
         return self.idx[first], self.idx[stop - 1] + len(self.text[stop - 1])
 
+    def word_before(self, i: int) -> int:
+        """The last token before *i* that is not whitespace (-1 if there is none)."""
+        before = i - 1
+        while before >= 0 and self.is_space[before]:
+            before -= 1
+        return before
+
     def is_line_break(self, i: int) -> bool:
         """Whether token *i* is whitespace that contains a paragraph break."""
         return self.line_break[i]

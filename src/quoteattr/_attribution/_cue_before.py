@@ -50,9 +50,7 @@ class CueBefore(RuleFamily):
         ("Cruz continued:"); the paragraph break must not hide that clause.
         """
         layout = self.layout
-        i = region.first - 1
-        while i >= 0 and self.tokens.is_space[i]:
-            i -= 1
+        i = self.tokens.word_before(region.first)
         if i < 0 or self.tokens.orth[i] != ":" or not layout.is_outside(i):
             return []
         return [j for j in layout.reporter_tokens(layout.sentence_of[i]) if j <= i]

@@ -58,7 +58,7 @@ class Titles(RuleFamily):
         layout = self.layout
         if region.marks.start > 0 and layout.text[region.marks.start - 1] == "=":
             return True  # a value in markup: <tweet date="March 9, 2016">
-        before = self._word_before(region.first)
+        before = self.tokens.word_before(region.first)
         if before >= 0 and layout.is_outside(before):
             word = self.tokens.lower_[before]
             if word in self.profile.title_introducers or word.endswith(self._possessive_endings):
@@ -66,7 +66,7 @@ class Titles(RuleFamily):
             if self._names_a_noun(before):
                 return True  # a show called "Brokers"
             if self.tokens.orth[before] == "," and self._introduces_title(
-                self._word_before(before)
+                self.tokens.word_before(before)
             ):
                 return True  # a noun set off by a comma: his 2012 book, "An American Son."
         after = region.stop
@@ -77,13 +77,6 @@ class Titles(RuleFamily):
             and layout.is_outside(after)
             and self.tokens.pos[after] in {"NOUN", "PROPN"}
         )
-
-    def _word_before(self, i: int) -> int:
-        """The token before *i* that is not whitespace (-1 at the start)."""
-        before = i - 1
-        while before >= 0 and self.tokens.is_space[before]:
-            before -= 1
-        return before
 
     def _introduces_title(self, i: int) -> bool:
         """Whether token *i* is a noun of the language's title introducers ("book", "show")."""

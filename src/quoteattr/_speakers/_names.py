@@ -140,9 +140,7 @@ class NameRuns(SpeakerPart):
 
     def _opens_sentence(self, i: int) -> bool:
         tokens = self.layout.tokens
-        previous = i - 1
-        while previous >= 0 and tokens.is_space[previous]:
-            previous -= 1
+        previous = tokens.word_before(i)
         if previous < 0 or self.layout.sentence_of[i] != self.layout.sentence_of[previous]:
             return True
         if tokens.text[previous] in {":", "(", "—", "–"}:
