@@ -19,8 +19,26 @@ if TYPE_CHECKING:
 
     from quoteattr._attribution import Mention
     from quoteattr._attribution._mentions import Mentions
+    from quoteattr._layout import DocLayout
+    from quoteattr._relations import DocRelations
     from quoteattr._reported._candidates import Candidates
     from quoteattr._reported._extent import Extents
+
+#: The parts of speech of a noun cue's owner: "her claim", "the mayor's warning".
+_OWNER_TAGS = frozenset({"PRON", "PROPN", "NOUN"})
+
+
+def noun_cue_owner(noun: Token, layout: DocLayout, relations: DocRelations) -> Token | None:
+    """The owner before a noun cue, who speaks: "[her] claim", "[the mayor's] warning"."""
+    for child in layout.children(noun):
+        if (
+            child.i < noun.i
+            and relations.rel(child) is Rel.MODIFIER
+            and child.pos_ in _OWNER_TAGS
+            and child.tag_ != "DT"
+        ):
+            return child
+    return None
 
 
 class NounReports(RuleFamily):
@@ -93,11 +111,9 @@ class NounReports(RuleFamily):
         relations = self.relations
         sentence = self.layout.reporter_tokens(self.layout.sentence_of[noun.i])
         before = [i for i in sentence if i < noun.i]
-        for child in self.layout.children(noun):
-            if child.i < noun.i and self.relations.rels[child.i] is Rel.MODIFIER:
-                owner = child if child.pos_ in {"PRON", "PROPN", "NOUN"} else None
-                if owner is not None and child.tag_ != "DT":
-                    return self.mentions.mention(owner, before)
+        owner = noun_cue_owner(noun, self.layout, relations)
+        if owner is not None:
+            return self.mentions.mention(owner, before)
         if relations.rel(noun) is Rel.OBJECT and self.heads[noun.i] != noun.i:
             # "issued a stern warning that …": whoever issued it.
             return self.mentions.tree_speaker(self.layout.head(noun), before)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from quoteattr._attribution._context import RuleContext, RuleFamily
 from quoteattr._cues import CueCategory
 from quoteattr._relations import Rel
+from quoteattr._reported._noun_cues import noun_cue_owner
 from quoteattr._reported._tags import (
     is_finite,
 )
@@ -194,13 +195,7 @@ class VerbReports(RuleFamily):
         """A noun cue with its owner before it, who speaks: "her claim", "the mayor's warning"."""
         if self.layout.lemma(noun).lower() not in self.profile.noun_cues:
             return False
-        return any(
-            child.i < noun.i
-            and self.relations.rel(child) is Rel.MODIFIER
-            and child.pos_ in {"PRON", "PROPN", "NOUN"}
-            and child.tag_ != "DT"
-            for child in self.layout.children(noun)
-        )
+        return noun_cue_owner(noun, self.layout, self.relations) is not None
 
     def _split_clause(self, cue: Token) -> tuple[int, int] | None:
         """A clause the parse split into an object and a verb: "says the polls are wrong".
