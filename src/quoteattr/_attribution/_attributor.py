@@ -112,27 +112,26 @@ class Attributor(RuleFamily):
     ) -> QuoteKind:
         """DIRECT when the quote is a whole utterance framed by its reporting clause."""
         method = attribution.method if attribution else None
+        # The reporter's word right before the opening mark ("" when the quote opens).
+        before = self.tokens.orth[left[-1]] if left else ""
         # The cue right before the quote, or set off from it by a comma or a colon only.
         cue_adjacent = (
             attribution is not None
             and bool(left)
             and (
                 attribution.cue_stop - 1 == left[-1]
-                or (attribution.cue_stop == left[-1] and self.tokens.orth[left[-1]] in {",", ":"})
+                or (attribution.cue_stop == left[-1] and before in {",", ":"})
             )
         )
         starts_utterance = (
             not left
             or cue_adjacent
             or method is AttributionMethod.CUE_BEFORE
-            or self.tokens.orth[left[-1]] == ":"
-            or (method is AttributionMethod.ACCORDING_TO and self.tokens.orth[left[-1]] == ",")
+            or before == ":"
+            or (method is AttributionMethod.ACCORDING_TO and before == ",")
             # A quote and its reporting clause set into the reporter's sentence between
             # dashes or brackets: ``leaders - "…," Biden said - and``.
-            or (
-                method is AttributionMethod.CUE_AFTER
-                and (self.tokens.orth[left[-1]] in DASHES or self.tokens.orth[left[-1]] == "(")
-            )
+            or (method is AttributionMethod.CUE_AFTER and (before in DASHES or before == "("))
         )
         ends_utterance = (
             not right

@@ -65,8 +65,8 @@ class ObjectReports(RuleFamily):
                 prepositions.setdefault(phrase[0], set()).add(phrase[1])
         self._prepositions = {lemma: frozenset(words) for lemma, words in prepositions.items()}
         self._lemmas = profile.object_cues | profile.naming_cues | frozenset(prepositions)
-        self._reflexives = frozenset().union(
-            *(profile.pronoun_forms(PronounKind.REFLEXIVE, person=person) for person in (1, 2, 3))
+        self._reflexives = frozenset(
+            pronoun.form for pronoun in profile.pronouns if PronounKind.REFLEXIVE in pronoun.kinds
         )
 
     def takes_content(self, token: Token) -> bool:
