@@ -124,3 +124,99 @@ def test_occupation_the_tagger_calls_a_verb_stays_in_the_speaker(
     assert quote.speaker.text == "screenwriter Lena Okafor"
     assert quote.cue is not None
     assert quote.cue.text == "said"
+
+
+def test_quote_ending_in_a_nested_quote_is_a_whole_utterance(
+    gap_extractor: QuoteExtractor,
+) -> None:
+    """``"… you called 'miracles,'" she said``: the comma inside the nested marks ends it.
+
+    The quote is whole, so the clause after it names the speaker, and the next quote goes on
+    with that voice, not with the clause before the colon.
+    """
+    quotes = gap_extractor(
+        'Senator Jane Roe scolded him: "The experts doubt the three cures you called '
+        '\'miracles,\'" she said. "I do not see why you need to go there."'
+    )
+    assert [quote.kind.value for quote in quotes] == ["direct", "direct"]
+    for quote in quotes:
+        assert quote.speaker is not None
+        assert quote.speaker.text == "she"
+        assert quote.cue is not None
+        assert quote.cue.text == "said"
+
+
+def test_reporting_clause_after_the_quote_beats_a_bare_colon(
+    gap_extractor: QuoteExtractor,
+) -> None:
+    """``For example: "…," he told …``: a colon after words that name no one gives way."""
+    quote = _only(
+        gap_extractor(
+            'For example: "We made a costly mistake going there in the first place," '
+            "he told the radio host."
+        )
+    )
+    assert quote.speaker is not None
+    assert quote.speaker.text == "he"
+    assert quote.cue is not None
+    assert quote.cue.text == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"I worked with him a lot," said Skelly, explaining that he knew the ward.', "Skelly"),
+        ('"This plan is a bad idea," Will wrote in his column.', "Will"),
+    ],
+    ids=["surname-tagged-adverb", "surname-tagged-modal"],
+)
+def test_capitalised_word_the_tagger_misreads_is_a_name(
+    gap_extractor: QuoteExtractor, text: str, speaker: str
+) -> None:
+    """A capital in mid-sentence marks a name, whatever part of speech the tagger gave it."""
+    quote = _only(gap_extractor(text))
+    assert quote.speaker is not None
+    assert quote.speaker.text == speaker
+
+
+def test_subheading_in_single_marks_is_nobodys_words(gap_extractor: QuoteExtractor) -> None:
+    """A short line of its own in single marks, where speech is in double ones, is a heading.
+
+    It has no speaker, and it does not carry on the voice of the quote before it.
+    """
+    text = (
+        '"We kept the lights on," said Ada Blum, the plant manager. "We had no choice."\n\n'
+        "'A Long Winter.'\n\n"
+        "The plant closed in March.\n"
+    )
+    quotes = gap_extractor(text)
+    heading = next(quote for quote in quotes if quote.text == "A Long Winter.")
+    assert heading.speaker is None
+    assert heading.cue is None
+    assert [quote.speaker.text for quote in quotes if quote.speaker] == [
+        "Ada Blum, the plant manager"
+    ] * 2
+
+
+def test_value_in_markup_is_nobodys_words(gap_extractor: QuoteExtractor) -> None:
+    """``datetime="2016-05-02"`` is an attribute's value, whatever its words look like."""
+    text = (
+        "Witnesses posted updates.\n\n"
+        '<tweet id="12345" author="@harbourwatch" datetime="2016-05-02">Scanner: Dan Orrin '
+        "left the office, ten minutes later the alarm began</tweet>."
+    )
+    quotes = gap_extractor(text)
+    assert [quote.text for quote in quotes] == ["12345", "@harbourwatch", "2016-05-02"]
+    assert all(quote.speaker is None and quote.cue is None for quote in quotes)
+
+
+def test_quote_after_a_sentence_ending_with_its_reporting_clause(
+    gap_extractor: QuoteExtractor,
+) -> None:
+    """``The dam is safe for now, Roe said. "…"``: the quote goes on with that voice."""
+    text = 'The dam is safe for now, Roe said. "We will know more when the water drops."'
+    quote = _only(gap_extractor(text))
+    assert quote.speaker is not None
+    assert quote.speaker.text == "Roe"
+    assert quote.method is not None
+    assert quote.method.value == "continuation"

@@ -851,6 +851,29 @@ def test_end_to_end_credits_a_rightly_missing_speaker() -> None:
     assert wrong.predicted.source == "it"
 
 
+def test_gold_with_source_and_cue_swapped_is_read_the_other_way_round() -> None:
+    """An annotation that labels the verb as source and the speaker as cue credits a
+    prediction that crosses it exactly, and the report counts how often that happened."""
+    text = "“The cranes stay,” Okafor said. “Ask the board,” a clerk said.\n"
+    golds = [
+        make_gold(text, ["“The cranes stay,”"], source="said", cue="Okafor"),
+        make_gold(text, ["“Ask the board,”"], source="said", cue="a clerk", occurrence=0),
+    ]
+    quotes = [
+        make_quote(text, "The cranes stay,", speaker="Okafor", cue="said"),
+        # The speaker is right but the cue is not the gold's source: no crossing, no credit.
+        make_quote(text, "Ask the board,", speaker="a clerk", cue="Ask"),
+    ]
+    scores = score_one(text, golds, quotes).scores("all")
+    assert scores.roles_swapped == 1
+    assert scores.end_to_end_correct == 1
+    assert scores.speaker_lenient == Ratio(1, 2)
+    assert scores.cue == Ratio(1, 2)
+    (wrong,) = errors_of(scores, ErrorCategory.WRONG_SPEAKER)
+    assert wrong.predicted is not None
+    assert wrong.predicted.source == "a clerk"
+
+
 def test_rates_carry_their_counts() -> None:
     """Precision, recall and F1 come from matched, predicted and gold counts."""
     golds = [

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from quoteattr._marks._pairings import CLOSING_CHARACTERS
 from quoteattr._tokens import TokenTable
 
 if TYPE_CHECKING:
@@ -46,6 +47,15 @@ class QuoteRegion:
     #: The reporter sentence and paragraph the quote starts in.
     sentence: int
     paragraph: int
+
+    @property
+    def ending(self) -> str:
+        """The quote's text as it ends: no trailing space, nor the marks of a quote inside it.
+
+        ``"… the products you called 'miracles,'"`` ends with a comma, inside the nested
+        quote: the punctuation that tells how the quote ends stands before those marks.
+        """
+        return self.marks.text.rstrip().rstrip("".join(CLOSING_CHARACTERS)).rstrip()
 
 
 class DocLayout:

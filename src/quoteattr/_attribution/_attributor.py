@@ -47,14 +47,14 @@ class Attributor(RuleFamily):
         self.embedded = Embedded(context, self.mentions)
         self.byline = Byline(context, self.phrases)
         self.titles = Titles(context)
-        self.continuation = Continuation(context)
+        self.continuation = Continuation(context, self.cue_after)
 
     def attribute_all(self) -> list[QuoteAttribution]:
         """Return every quote of the document with its kind and attribution, in order."""
         results: list[QuoteAttribution] = []
         last_utterance: QuoteAttribution | None = None
         for region in self.layout.regions:
-            if self.titles.is_title(region):
+            if self.titles.is_title(region) or self.titles.is_heading(region):
                 # A show, book or slogan named in marks is nobody's utterance, and the quote
                 # after it still continues the one before: "…," he said on ''This Week.''
                 results.append(QuoteAttribution(region, QuoteKind.PARTIAL, None))
@@ -70,6 +70,8 @@ class Attributor(RuleFamily):
             )
             if attribution is None and last_utterance is not None and continues:
                 attribution = self.continuation.continued(last_utterance, region)
+            if attribution is None and not left and kind is QuoteKind.DIRECT:
+                attribution = self.continuation.reported_just_before(region)
             last_utterance = QuoteAttribution(region, kind, attribution)
             results.append(last_utterance)
         return results
@@ -91,10 +93,15 @@ class Attributor(RuleFamily):
         before = self.cue_before.find(left)
         # A comma closing the quote announces the attribution that follows it; a participle
         # after the quote ("…," adding that) is weaker than a clause before it.
-        after_first = region.marks.text.rstrip().endswith(",") or not left
+        after_first = region.ending.endswith(",") or not left
         if after is not None and self.token_at(after.cue_first).tag_ == "VBG":
             after_first = False
-        if before is not None and before.cue_stop - 1 == left[-1]:
+        if (
+            before is not None
+            and before.cue_stop - 1 == left[-1]
+            # A bare colon ("For example: "…," he told CNN") names no speaker of its own.
+            and before.method is not AttributionMethod.COLON
+        ):
             # A cue right against the opening mark governs the quote: under what Smith
             # called "the old model," the club charged … — Smith, not the club.
             after_first = False
@@ -137,6 +144,6 @@ class Attributor(RuleFamily):
             not right
             or method is AttributionMethod.CUE_AFTER
             or self.tokens.orth[right[0]] in {".", "!", "?", ";", ":", "…"}
-            or region.marks.text.rstrip().endswith((".", ",", "!", "?", "…", "—", "-", ";", ":"))
+            or region.ending.endswith((".", ",", "!", "?", "…", "—", "-", ";", ":"))
         )
         return QuoteKind.DIRECT if starts_utterance and ends_utterance else QuoteKind.PARTIAL

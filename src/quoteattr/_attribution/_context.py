@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 from quoteattr._attribution._records import Attribution, Mention, make_attribution
 from quoteattr._attribution._tags import (
     DASHES,
+    MISREAD_NAME_TAGS,
     NOMINAL,
     PLACE_AND_ORGANISATION,
     PROPER_NOUN_TAGS,
+    SENTENCE_ENDS,
     VERBAL,
 )
 from quoteattr._relations import Rel
@@ -25,6 +27,11 @@ if TYPE_CHECKING:
     from quoteattr._layout import DocLayout
     from quoteattr._relations import Relations
     from quoteattr.lang import LanguageProfile
+
+
+def _is_capitalised(word: str) -> bool:
+    """A word written as a name is: one capital, then small letters ("Skelly", not "NASA")."""
+    return len(word) > 1 and word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 class RuleContext:
@@ -58,6 +65,8 @@ class RuleContext:
         """
         if token.pos_ in NOMINAL or token.tag_ in PROPER_NOUN_TAGS:
             return True
+        if self.is_misread_name(token.i):
+            return True
         rel = self.relations.rel(token)
         if rel is Rel.NAME_PART and not self.is_cue(token):
             # The parse reads a word the tagger called a verb as part of a name or of a
@@ -65,6 +74,38 @@ class RuleContext:
             head = self.layout.head(token)
             return head.i != token.i and head.pos_ in NOMINAL
         return token.pos_ == "ADJ" and rel is Rel.SUBJECT
+
+    def is_misread_name(self, i: int) -> bool:
+        """A capitalised word the tagger read as a verb or modifier where its place says name.
+
+        Small taggers read an uncommon surname as an adverb (``said Skelly,``) or a place as
+        a verb (``Tulsa police Chief …``). Inside running text, next to a lowercase word, a
+        capital that the start of a sentence does not explain marks a name.
+        """
+        tokens = self.tokens
+        word = tokens.orth[i]
+        if tokens.pos[i] not in MISREAD_NAME_TAGS or not _is_capitalised(word):
+            return False
+        before = tokens.word_before(i)
+        if before < 0 or self.layout.paragraph_of[before] != self.layout.paragraph_of[i]:
+            return False
+        if not self._continues_sentence(before):
+            return False
+        after = i + 1
+        while after < len(tokens.orth) and tokens.is_space[after]:
+            after += 1
+        neighbours = (tokens.orth[before], tokens.orth[after] if after < len(tokens.orth) else "")
+        return any(neighbour[:1].islower() for neighbour in neighbours)
+
+    def _continues_sentence(self, before: int) -> bool:
+        """Whether the token after token *before* is inside a sentence, not at its start."""
+        word = self.tokens.orth[before]
+        region = self.layout.region_of[before]
+        if region >= 0 and before == self.layout.regions[region].first:
+            return False  # an opening mark: the quote's first word
+        if region >= 0 and before == self.layout.regions[region].stop - 1:
+            return not self.layout.regions[region].ending.endswith(SENTENCE_ENDS)
+        return word not in SENTENCE_ENDS and word not in {":", ";"} and word not in DASHES
 
     def is_spaced_dash(self, i: int) -> bool:
         """A dash between words ("agree - Carl"), not a hyphen inside one ("30-minute")."""

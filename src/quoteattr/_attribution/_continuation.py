@@ -3,7 +3,9 @@
 A quote with no reporting clause of its own, right after an attributed quote of the same or
 the previous paragraph, with no reporter sentence in between, goes on with the same voice:
 a whole utterance, a quoted clause that ends its sentence, or one that opens it (the
-reporter's words after it, as in ``"…" or to control the arsenal.``, add no voice).
+reporter's words after it, as in ``"…" or to control the arsenal.``, add no voice). So does
+a whole utterance right after a sentence that ends with its reporting clause
+(``He is no conservative, Roe said. "He's a liberal!"``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import attrs
 
 from quoteattr._attribution._context import RuleContext, RuleFamily
 from quoteattr._attribution._tags import (
+    MAX_TAG_SENTENCE_TOKENS,
     MIN_CONTINUED_WORDS,
 )
 from quoteattr._types import AttributionMethod
@@ -21,6 +24,7 @@ from quoteattr._types import AttributionMethod
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from quoteattr._attribution._cue_after import CueAfter
     from quoteattr._attribution._records import Attribution, QuoteAttribution
     from quoteattr._layout import QuoteRegion
 
@@ -28,9 +32,39 @@ if TYPE_CHECKING:
 class Continuation(RuleFamily):
     """Rule 4: a quote that goes on with the voice of the attributed quote before it."""
 
-    def __init__(self, context: RuleContext) -> None:
-        """Read *context*'s document."""
+    def __init__(self, context: RuleContext, cue_after: CueAfter) -> None:
+        """Read *context*'s document; *cue_after* reads a reporting clause set off at the end."""
         super().__init__(context)
+        self.cue_after = cue_after
+
+    def reported_just_before(self, region: QuoteRegion) -> Attribution | None:
+        """The voice of the sentence before the quote, when it ends with its reporting clause.
+
+        ``Trump is no conservative, Roe said. "He's a liberal!"``: the sentence right before,
+        in the same paragraph, ends with a short clause set off by a comma that is a speaker
+        and a cue; the quote opening the next sentence goes on with that voice.
+        """
+        layout, tokens = self.layout, self.tokens
+        stop = tokens.word_before(region.first)
+        if stop < 0 or tokens.orth[stop] != "." or not layout.is_outside(stop):
+            return None
+        if layout.paragraph_of[stop] != region.paragraph:
+            return None
+        words = layout.reporter_tokens(layout.sentence_of[stop])
+        if words[-1] != stop or any(not layout.is_outside(i) for i in range(words[0], stop)):
+            return None  # a sentence with a quote of its own: that quote's voice goes on
+        commas = [position for position, i in enumerate(words) if tokens.orth[i] == ","]
+        if not commas:
+            return None
+        clause = words[commas[-1] + 1 : -1]
+        if not clause or len(clause) > MAX_TAG_SENTENCE_TOKENS:
+            return None
+        if any(self.token_at(i).tag_ == "VBG" for i in clause):
+            return None  # ", adding." has its speaker further back
+        found = self.cue_after.find(clause, region)
+        if found is None or found.method is not AttributionMethod.CUE_AFTER:
+            return None
+        return attrs.evolve(found, method=AttributionMethod.CONTINUATION)
 
     def closes_plain_sentence(
         self, region: QuoteRegion, right: Sequence[int], previous: Attribution | None = None
@@ -40,7 +74,7 @@ class Continuation(RuleFamily):
         ``Now, "within the party there is real support for it."`` after an attributed quote
         goes on with the same voice; a short fragment ("the "big idea."") does not.
         """
-        text = region.marks.text.rstrip()
+        text = region.ending
         ends = text.endswith((".", "!", "?", "…")) or (
             bool(right) and self.tokens.orth[right[0]] in {".", "!", "?"}
         )

@@ -74,7 +74,11 @@ class NounPhrases(RuleFamily):
         position = len(tokens)
         while position > 0:
             token = self.token_at(tokens[position - 1])
-            if not (token.pos_ in NOUN_PHRASE or token.text in {",", "-", "&"}):
+            if not (
+                token.pos_ in NOUN_PHRASE
+                or token.text in {",", "-", "&"}
+                or self.context.is_misread_name(token.i)
+            ):
                 break
             position -= 1
         return self.noun_phrase(tokens[position:])
@@ -87,7 +91,12 @@ class NounPhrases(RuleFamily):
             joins = token.text in {"-", "&"} or (
                 token.lower_ in self.profile.noun_phrase_joiners and bool(run)
             )
-            if token.pos_ in NOUN_PHRASE or joins or self._modifies_noun_after(token):
+            if (
+                token.pos_ in NOUN_PHRASE
+                or joins
+                or self._modifies_noun_after(token)
+                or self.context.is_misread_name(i)
+            ):
                 run.append(i)
             else:
                 break
@@ -116,6 +125,6 @@ class NounPhrases(RuleFamily):
         for i in words:
             if head is not None and self.tokens.orth[i - 1] == ",":
                 break
-            if self.tokens.pos[i] in NOMINAL:
+            if self.tokens.pos[i] in NOMINAL or self.context.is_misread_name(i):
                 head = i
         return head

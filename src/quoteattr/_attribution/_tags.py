@@ -17,6 +17,10 @@ QUOTE_TO_CUE = NOUN_PHRASE | {"ADP", "ADV", "AUX", "CCONJ", "PUNCT"}
 VERBAL = frozenset({"VERB", "AUX"})
 # Fine tags of proper nouns (Penn Treebank, which both English label schemes' taggers use).
 PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
+# Coarse tags a small tagger gives names it does not know ("said Skelly," as an adverb).
+MISREAD_NAME_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "X", "INTJ"})
+# What ends a sentence, so that the word after it is capitalised by position.
+SENTENCE_ENDS = (".", "!", "?", "…")
 DASHES = frozenset({"-", "—", "–", "--", "―"})
 MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.

@@ -1,7 +1,7 @@
 """Quotes that name a work or a thing: ``on ABC's "This Week,"``, ``the "Avatar" star``.
 
 Their words are capitalised like a title, and the reporter's words around them use them as
-a name; they are partial quotes without a speaker.
+a name; they are partial quotes without a speaker. So are subheadings set in quotation marks.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from quoteattr._attribution._tags import (
     MAX_TITLE_WORDS,
     WORD,
 )
+from quoteattr._marks._pairings import DOUBLE_STYLES
 from quoteattr._relations import Rel
 
 if TYPE_CHECKING:
@@ -43,6 +44,30 @@ class Titles(RuleFamily):
         """Read *context*'s document."""
         super().__init__(context)
         self._possessive_endings = tuple(self.profile.possessive_endings)
+        styles = [region.marks.style in DOUBLE_STYLES for region in self.layout.regions]
+        # Whether the text quotes speech in double marks, keeping single ones for quotes
+        # within quotes: a single-marked line of its own is then no one's words.
+        self._speech_in_double_marks = sum(styles) > len(styles) - sum(styles)
+
+    def is_heading(self, region: QuoteRegion) -> bool:
+        """Whether the quote is a subheading: a short line of its own in the inner marks.
+
+        Newspapers head the sections of a story with a phrase from it set in single marks
+        (``'A Healthy Environment.'``) where they quote speech in double ones.
+        """
+        if region.marks.style in DOUBLE_STYLES or not self._speech_in_double_marks:
+            return False
+        words = itertools.islice(WORD.finditer(region.marks.text), MAX_TITLE_WORDS + 1)
+        if sum(1 for _ in words) > MAX_TITLE_WORDS:
+            return False
+        paragraph_of, tokens = self.layout.paragraph_of, self.tokens
+        before = tokens.word_before(region.first)
+        after = region.stop
+        while after < len(self.doc) and tokens.is_space[after]:
+            after += 1
+        return (before < 0 or paragraph_of[before] != region.paragraph) and (
+            after >= len(self.doc) or paragraph_of[after] != paragraph_of[region.stop - 1]
+        )
 
     def is_title(self, region: QuoteRegion) -> bool:
         """Whether the quote names a work or a thing: ``on ABC's "This Week,"``.
@@ -50,14 +75,14 @@ class Titles(RuleFamily):
         Its words are capitalised like a title, and the reporter's words around it use it as
         a name: after a possessive or a preposition, after a naming verb that modifies a noun
         (``a show called "Brokers"``), after a title noun and a comma (``her memoir, "…"``),
-        or as a modifier of the noun after it (``the "Avatar" star``); or it is a value in
-        markup (``alt="…"``).
+        or as a modifier of the noun after it (``the "Avatar" star``). A value in markup
+        (``alt="…"``) is a name whatever its words.
         """
-        if not _looks_like_title(region.marks.text, self.profile):
-            return False
         layout = self.layout
         if region.marks.start > 0 and layout.text[region.marks.start - 1] == "=":
-            return True  # a value in markup: <tweet date="March 9, 2016">
+            return True  # a value in markup: <tweet datetime="2016-03-09">
+        if not _looks_like_title(region.marks.text, self.profile):
+            return False
         before = self.tokens.word_before(region.first)
         if before >= 0 and layout.is_outside(before):
             word = self.tokens.lower_[before]

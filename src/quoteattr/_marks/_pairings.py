@@ -19,6 +19,7 @@ __all__ = [
     "APOSTROPHES",
     "APOSTROPHE_LIKE_STYLES",
     "CLOSES",
+    "CLOSING_CHARACTERS",
     "DOUBLE_STYLES",
     "INCH_MARKS",
     "KNOWN_MARKS",
@@ -130,6 +131,8 @@ def _kinds_closed_by() -> Mapping[str, tuple[int, ...]]:
 OPENS: Final = _kind_opened_by()
 CLOSES: Final = _kinds_closed_by()
 KNOWN_MARKS: Final = frozenset(OPENS) | frozenset(CLOSES)
+#: The characters closing marks are made of: what ends a quote nested at the end of another.
+CLOSING_CHARACTERS: Final = frozenset("".join(CLOSES))
 #: Marks that open and close the same kind: only the context tells which they do.
 SYMMETRIC: Final = frozenset(
     glyph for glyph, kind in OPENS.items() if glyph in PAIRINGS[kind].closers

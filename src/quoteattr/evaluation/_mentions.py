@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
     from quoteattr._types import Cue, Speaker
-    from quoteattr.evaluation._gold import Span
+    from quoteattr.evaluation._gold import GoldAttribution, Span
     from quoteattr.evaluation._matching import Gold
 
 _LEADING_DETERMINER = re.compile(r"(?:the|an?)\s+", re.IGNORECASE)
@@ -74,6 +74,27 @@ def names_person(name: str | None, surname: str) -> bool:
 def range_of(mention: Speaker | Cue) -> Span:
     """The character range of a predicted speaker or cue."""
     return (mention.start, mention.end)
+
+
+def roles_swapped(speaker: Speaker | None, cue: Cue | None, attribution: GoldAttribution) -> bool:
+    """Whether the gold labels its source and cue the other way round from the prediction.
+
+    Annotators sometimes mark the reporting verb as the source and the speaker as the cue
+    (``"…," Hassan said``: source "said", cue "Hassan"). A prediction whose speaker lies in
+    the gold cue and whose cue lies in the gold source, the speaker touching no source, found
+    the same two words: the gold's roles are read swapped for it. The crossing alone cannot
+    tell which side swapped; a prediction's roles are taken as its types say (a ``Cue`` is
+    the reporting word), so the gold is the one read the other way round.
+    """
+    source, gold_cue = attribution.source, attribution.cue
+    if speaker is None or cue is None or source is None or gold_cue is None:
+        return False
+    speaker_range, cue_range = range_of(speaker), range_of(cue)
+    return (
+        overlaps(speaker_range, gold_cue)
+        and overlaps(cue_range, source)
+        and not overlaps(speaker_range, source)
+    )
 
 
 def overlaps(span: Span, fragments: Iterable[Span]) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quoteattr.evaluation._mentions import overlaps, range_of
+from quoteattr.evaluation._mentions import overlaps, range_of, roles_swapped
 from quoteattr.evaluation._results import MethodPrecision
 
 if TYPE_CHECKING:
@@ -46,5 +46,7 @@ def _attributed_correctly(piece: Piece, document: PreparedDocument) -> bool:
         if source is None and speaker is None:
             return True
         if source is not None and speaker is not None and overlaps(range_of(speaker), source):
+            return True
+        if roles_swapped(speaker, piece.quote.cue, gold.attribution):
             return True
     return False

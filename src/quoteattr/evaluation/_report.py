@@ -146,6 +146,7 @@ def _subset_rows(subsets: Sequence[SubsetScores]) -> list[list[str]]:
         row("cue", (s.cue for s in subsets)),
         *rates("end-to-end", (s.end_to_end for s in subsets)),
         row("pronoun speakers resolved", (s.pronoun_resolution for s in subsets)),
+        row("gold source and cue swapped", (s.roles_swapped for s in subsets)),
     ]
 
 
@@ -294,6 +295,7 @@ def _subset_dict(scores: SubsetScores) -> dict[str, Any]:
         "cue": _ratio_dict(scores.cue),
         "end_to_end": _precision_recall_dict(scores.end_to_end),
         "pronoun_resolution": _ratio_dict(scores.pronoun_resolution),
+        "roles_swapped": scores.roles_swapped,
         "errors": [_record_dict(error) for error in scores.errors],
     }
 

@@ -144,6 +144,9 @@ class SubsetScores:
     #: Matches whose gold source is a pronoun and whose speaker mention is found: does the
     #: resolved name end with the surname of the nearest named gold source before it?
     pronoun_resolution: Ratio = Ratio(0, 0)
+    #: Matches scored with the gold's source and cue read swapped: the annotation labels the
+    #: reporting verb as the source and the speaker as the cue (see ``roles_swapped``).
+    roles_swapped: int = 0
     #: Every error, for analysis: missed gold, false positives, wrong speakers and cues.
     errors: tuple[ErrorRecord, ...] = attrs.field(default=(), repr=False)
 

@@ -15,6 +15,7 @@ from quoteattr.evaluation._mentions import (
     overlaps,
     pronoun_reference,
     range_of,
+    roles_swapped,
 )
 from quoteattr.evaluation._results import ErrorCategory, ErrorRecord, Ratio, SubsetScores
 
@@ -46,6 +47,7 @@ class _Tally:
     cue: int = 0
     pronoun_sources: int = 0
     pronouns_resolved: int = 0
+    roles_swapped: int = 0
     errors: list[ErrorRecord] = attrs.Factory(list)
 
     def freeze(self, subset: Subset) -> SubsetScores:
@@ -60,6 +62,7 @@ class _Tally:
             speaker_strict=Ratio(self.speaker_strict, self.with_source),
             cue=Ratio(self.cue, self.with_cue),
             pronoun_resolution=Ratio(self.pronouns_resolved, self.pronoun_sources),
+            roles_swapped=self.roles_swapped,
             errors=tuple(self.errors),
         )
 
@@ -126,29 +129,32 @@ def _is_neutral(leftover: Sequence[Piece], others: Iterable[Gold]) -> bool:
 def _score_match(document: PreparedDocument, match: Candidate, tally: _Tally) -> None:
     """Count the speaker, cue and end-to-end results of one match, and their errors."""
     gold = match.gold.attribution
-    speaker = match.unit.speaker
+    speaker, cue = match.unit.speaker, match.unit.cue
+    gold_source, gold_cue = gold.source, gold.cue
+    if roles_swapped(speaker, cue, gold):
+        gold_source, gold_cue = gold_cue, gold_source
+        tally.roles_swapped += 1
     lenient = False
-    if gold.source is not None:
+    if gold_source is not None:
         tally.with_source += 1
-        lenient = speaker is not None and overlaps(range_of(speaker), gold.source)
+        lenient = speaker is not None and overlaps(range_of(speaker), gold_source)
         tally.speaker_lenient += lenient
-        source = joined(document.text, gold.source)
+        source = joined(document.text, gold_source)
         tally.speaker_strict += speaker is not None and normalize_mention(
             speaker.text
         ) == normalize_mention(source)
-    if lenient and speaker is not None and gold.source is not None:
-        reference = pronoun_reference(document.text, document.golds, gold.source)
+    if lenient and speaker is not None and gold_source is not None:
+        reference = pronoun_reference(document.text, document.golds, gold_source)
         if reference is not None:
             tally.pronoun_sources += 1
             tally.pronouns_resolved += names_person(speaker.name, reference)
-    correct = lenient or (gold.source is None and speaker is None)
+    correct = lenient or (gold_source is None and speaker is None)
     tally.end_to_end_correct += correct
     if not correct:
         tally.errors.append(match_error(ErrorCategory.WRONG_SPEAKER, document, match))
-    if gold.cue is not None:
+    if gold_cue is not None:
         tally.with_cue += 1
-        cue = match.unit.cue
-        cue_correct = cue is not None and overlaps(range_of(cue), gold.cue)
+        cue_correct = cue is not None and overlaps(range_of(cue), gold_cue)
         tally.cue += cue_correct
         if not cue_correct:
             tally.errors.append(match_error(ErrorCategory.WRONG_CUE, document, match))
