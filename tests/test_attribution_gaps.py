@@ -220,3 +220,39 @@ def test_quote_after_a_sentence_ending_with_its_reporting_clause(
     assert quote.speaker.text == "Roe"
     assert quote.method is not None
     assert quote.method.value == "continuation"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            'Officials, including nine diplomats who signed a "dissent channel" memo on the '
+            "war, have pressed privately for talks."
+        ),
+        'He waved a "no" with his hands and declared that they would win in the autumn.',
+    ],
+    ids=["inside-a-noun-phrase", "object-of-another-verb"],
+)
+def test_phrase_quoted_inside_the_sentence_takes_no_speaker_from_a_verb_further_on(
+    gap_extractor: QuoteExtractor, text: str
+) -> None:
+    """A quoted phrase with no punctuation of its own goes on with the reporter's words:
+    the subject of a cue later in the sentence did not say it."""
+    quote = next(quote for quote in gap_extractor(text) if quote.kind.value == "partial")
+    assert quote.speaker is None
+    assert quote.cue is None
+
+
+def test_subject_before_a_quoted_title_in_the_reporting_clause(
+    gap_extractor: QuoteExtractor,
+) -> None:
+    """``As Quist, author of "…," put it, "…"``: the title quote does not hide the subject."""
+    quotes = gap_extractor(
+        'As Mara Quist, a historian at Leeds and the author of "The Quiet River," put it, '
+        '"Nobody owns the water, and nobody ever did."'
+    )
+    quote = quotes[-1]
+    assert quote.speaker is not None
+    assert quote.speaker.text.startswith("Mara Quist")
+    assert quote.cue is not None
+    assert quote.cue.text == "put"

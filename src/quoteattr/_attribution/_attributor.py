@@ -17,7 +17,7 @@ from quoteattr._attribution._embedded import Embedded
 from quoteattr._attribution._mentions import Mentions
 from quoteattr._attribution._noun_phrases import NounPhrases
 from quoteattr._attribution._records import Attribution, QuoteAttribution
-from quoteattr._attribution._tags import DASHES
+from quoteattr._attribution._tags import DASHES, UTTERANCE_ENDS
 from quoteattr._attribution._titles import Titles
 from quoteattr._types import AttributionMethod, QuoteKind
 
@@ -144,6 +144,6 @@ class Attributor(RuleFamily):
             not right
             or method is AttributionMethod.CUE_AFTER
             or self.tokens.orth[right[0]] in {".", "!", "?", ";", ":", "…"}
-            or region.ending.endswith((".", ",", "!", "?", "…", "—", "-", ";", ":"))
+            or region.ending.endswith(UTTERANCE_ENDS)
         )
         return QuoteKind.DIRECT if starts_utterance and ends_utterance else QuoteKind.PARTIAL

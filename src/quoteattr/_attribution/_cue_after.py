@@ -13,6 +13,7 @@ from quoteattr._attribution._tags import (
     MAX_SPEAKER_TOKENS,
     MAX_TAG_SENTENCE_TOKENS,
     QUOTE_TO_CUE,
+    UTTERANCE_ENDS,
 )
 from quoteattr._relations import Rel
 from quoteattr._types import AttributionMethod
@@ -95,7 +96,18 @@ class CueAfter(RuleFamily):
             inverted = self._inverted_cue(tokens)
             if inverted is not None:
                 return inverted
+        if not self._set_off(region, frame):
+            # A phrase quoted inside the reporter's noun phrase ('the "provisional" role of
+            # Assad … once agreed'): the words after it go on with that phrase, and a verb
+            # further on has a subject of its own, not the quote's speaker.
+            return None
         return self._speaker_then_cue(tokens)
+
+    def _set_off(self, region: QuoteRegion, frame: Sequence[int]) -> bool:
+        """Whether punctuation ends the quote, inside its marks or right after them."""
+        return bool(region.ending.endswith(UTTERANCE_ENDS)) or (
+            bool(frame) and self.tokens.is_punct[frame[0]]
+        )
 
     def _inverted_cue(self, tokens: Sequence[int]) -> Attribution | None:
         """A cue after its auxiliary, its subject after it or a pronoun between.

@@ -153,6 +153,11 @@ class CueBefore(RuleFamily):
             position -= 1
         return None
 
+    def _sentence_before(self, cue: Token) -> list[int]:
+        """The reporter's words of *cue*'s sentence before it, across any quote."""
+        sentence = self.layout.sentence_of[cue.i]
+        return [i for i in self.layout.reporter_tokens(sentence) if i < cue.i]
+
     def _colon(self, frame: Sequence[int]) -> Attribution | None:
         """``Pollster Jane Roe: "…"`` — a bare noun phrase and a colon introduce the quote."""
         colon = frame[-1]
@@ -187,6 +192,9 @@ class CueBefore(RuleFamily):
             # The parse's subject after the cue, inverted ("…, explained Rosenberg:"), before
             # the words before it, which may be an adverbial ("In other words, …").
             or self.mentions.tree_speaker(cue, frame[position + 1 :])
+            # The parse's subject before an earlier quote of the sentence, which cut the frame:
+            # "As Amar, author of "Our Constitution," put it, "…"".
+            or self.mentions.tree_speaker(cue, self._sentence_before(cue))
             or (None if participle else self.phrases.noun_phrase_before(frame[:position]))
             or (self.mentions.clause_subject(frame[:position]) if participle else None)
         )

@@ -21,6 +21,8 @@ PROPER_NOUN_TAGS = frozenset({"NNP", "NNPS"})
 MISREAD_NAME_TAGS = frozenset({"VERB", "AUX", "ADV", "ADJ", "X", "INTJ"})
 # What ends a sentence, so that the word after it is capitalised by position.
 SENTENCE_ENDS = (".", "!", "?", "…")
+# What ends a quoted utterance or sets it off, at the end of its text.
+UTTERANCE_ENDS = (".", ",", "!", "?", "…", "—", "-", ";", ":")
 DASHES = frozenset({"-", "—", "–", "--", "―"})
 MAX_BYLINE_TOKENS = 12
 # A quoted clause shorter than this is a fragment, not a continued utterance.
