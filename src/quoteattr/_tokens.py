@@ -157,6 +157,13 @@ class TokenTable:
             before -= 1
         return before
 
+    def word_after(self, i: int) -> int:
+        """The first token after *i* that is not whitespace (the token count if none is)."""
+        after = i + 1
+        while after < len(self.is_space) and self.is_space[after]:
+            after += 1
+        return after
+
     def is_line_break(self, i: int) -> bool:
         """Whether token *i* is whitespace that contains a paragraph break."""
         return self.line_break[i]

@@ -91,9 +91,7 @@ class RuleContext:
             return False
         if not self._continues_sentence(before):
             return False
-        after = i + 1
-        while after < len(tokens.orth) and tokens.is_space[after]:
-            after += 1
+        after = tokens.word_after(i)
         neighbours = (tokens.orth[before], tokens.orth[after] if after < len(tokens.orth) else "")
         return any(neighbour[:1].islower() for neighbour in neighbours)
 

@@ -105,7 +105,7 @@ class CueAfter(RuleFamily):
 
     def _set_off(self, region: QuoteRegion, frame: Sequence[int]) -> bool:
         """Whether punctuation ends the quote, inside its marks or right after them."""
-        return bool(region.ending.endswith(UTTERANCE_ENDS)) or (
+        return region.ending.endswith(UTTERANCE_ENDS) or (
             bool(frame) and self.tokens.is_punct[frame[0]]
         )
 

@@ -22,12 +22,19 @@ if TYPE_CHECKING:
     from quoteattr.lang import LanguageProfile
 
 
+def _title_words(text: str) -> list[str]:
+    """The words of *text*, but one more than a title may have at most.
+
+    One word more is enough to tell a title from a longer text, which is not read whole.
+    """
+    return [word.group() for word in itertools.islice(WORD.finditer(text), MAX_TITLE_WORDS + 1)]
+
+
 def _looks_like_title(text: str, profile: LanguageProfile) -> bool:
     """Capitalised like a title ("Meet the Press", "Fox News Sunday"), not a sentence."""
     if text.rstrip().endswith(("?", "!")):
         return False
-    # One word more than a title may have is enough to tell: long quotes are not read whole.
-    words = [word.group() for word in itertools.islice(WORD.finditer(text), MAX_TITLE_WORDS + 1)]
+    words = _title_words(text)
     if not words or len(words) > MAX_TITLE_WORDS:
         return False
     if any(word in profile.first_person_singular for word in words):
@@ -57,14 +64,11 @@ class Titles(RuleFamily):
         """
         if region.marks.style in DOUBLE_STYLES or not self._speech_in_double_marks:
             return False
-        words = itertools.islice(WORD.finditer(region.marks.text), MAX_TITLE_WORDS + 1)
-        if sum(1 for _ in words) > MAX_TITLE_WORDS:
+        if len(_title_words(region.marks.text)) > MAX_TITLE_WORDS:
             return False
         paragraph_of, tokens = self.layout.paragraph_of, self.tokens
         before = tokens.word_before(region.first)
-        after = region.stop
-        while after < len(self.doc) and tokens.is_space[after]:
-            after += 1
+        after = tokens.word_after(region.stop - 1)
         return (before < 0 or paragraph_of[before] != region.paragraph) and (
             after >= len(self.doc) or paragraph_of[after] != paragraph_of[region.stop - 1]
         )
